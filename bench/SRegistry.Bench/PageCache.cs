@@ -1,0 +1,20 @@
+using System.Runtime.InteropServices;
+
+namespace SRegistry.Bench;
+
+/// <summary>Drops one file's pages from the page cache, so reading it back measures the disk rather than memory.</summary>
+internal static class PageCache
+{
+    private const int DontNeed = 4;
+
+    /// <summary>Evicts the (already fsynced, so clean) pages of <paramref name="path"/>; false where that is not possible.</summary>
+    public static bool Evict(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        using var handle = File.OpenHandle(path);
+        return posix_fadvise((int)handle.DangerousGetHandle(), 0, 0, DontNeed) == 0;
+    }
+
+    [DllImport("libc")]
+    private static extern int posix_fadvise(int fd, long offset, long length, int advice);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using SRegistry.Abstractions.Authentication;
+using SRegistry.Abstractions.Builds;
+using SRegistry.Abstractions.Storage;
+
+namespace SRegistry.Abstractions;
+
+/// <summary>How plugins (and the core's defaults) register what they provide.</summary>
+public static class RegistryServiceCollectionExtensions
+{
+    /// <summary>Adds a password authenticator; the core tries each registered one in order.</summary>
+    public static IServiceCollection AddPasswordAuthenticator<T>(this IServiceCollection services)
+        where T : class, IPasswordAuthenticator
+    {
+        services.AddSingleton<IPasswordAuthenticator, T>();
+        return services;
+    }
+
+    /// <summary>Makes a blob store selectable as <c>Storage:Provider = key</c>.</summary>
+    public static IServiceCollection AddBlobStoreProvider(this IServiceCollection services, string key, Func<IServiceProvider, IBlobStore> create)
+    {
+        services.AddSingleton(new BlobStoreProvider(key, create));
+        return services;
+    }
+
+    /// <summary>Makes a build backend selectable as <c>Builds:Provider = key</c>.</summary>
+    public static IServiceCollection AddBuildBackend(this IServiceCollection services, string key, Func<IServiceProvider, IBuildBackend> create)
+    {
+        services.AddSingleton(new BuildBackendProvider(key, create));
+        return services;
+    }
+}

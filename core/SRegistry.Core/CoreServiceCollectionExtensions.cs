@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SRegistry.Core.Accounts;
+using SRegistry.Core.Audit;
+using SRegistry.Core.Domain;
+using SRegistry.Core.Images;
+
+namespace SRegistry.Core;
+
+/// <summary>Registers the core's application services.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the accounts, tokens, audit log and image store (scoped, one per request) and the system
+    /// clock. The host registers the <c>RegistryDbContext</c> and the configured <c>IBlobStore</c>.
+    /// </summary>
+    public static IServiceCollection AddRegistryCore(this IServiceCollection services)
+    {
+        services.AddOptions();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.TryAddScoped<AuditLog>();
+        services.TryAddScoped<AccountService>();
+        services.TryAddScoped<ApiTokenService>();
+        services.TryAddScoped<ImageStore>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+namespace SRegistry.Core.Domain;
+
+/// <summary>A person (or robot) who signs in or holds tokens.</summary>
+public sealed class User
+{
+    public long Id { get; set; }
+    public required string UserName { get; set; }
+    public string? Email { get; set; }
+    public string? DisplayName { get; set; }
+
+    /// <summary>Null for accounts that sign in only through an external provider.</summary>
+    public string? PasswordHash { get; set; }
+
+    public bool IsAdmin { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>The provider and subject of a linked external identity (LDAP, SAML), if any.</summary>
+    public string? ExternalProvider { get; set; }
+    public string? ExternalSubject { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastLoginAt { get; set; }
+
+    public List<ApiToken> Tokens { get; set; } = [];
+    public List<TeamMember> Teams { get; set; } = [];
+}

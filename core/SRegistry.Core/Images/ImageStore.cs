@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using SRegistry.Abstractions.Storage;
+using SRegistry.Core.Accounts;
+using SRegistry.Core.Audit;
+using SRegistry.Core.Domain;
+using SRegistry.Core.Persistence;
+
+namespace SRegistry.Core.Images;
+
+/// <summary>
+/// The registry's content-addressed layer over the configured <see cref="IBlobStore"/>: every door
+/// puts and reads image bytes through it, so all doors share one store. The store verifies and
+/// publishes bytes; this class records what was published (<see cref="StoredBlob"/>), so that blobs
+/// are known to the database only once their bytes are safely in place.
+/// </summary>
+public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog audit, TimeProvider time)
+{
+    /// <summary>
+    /// Streams <paramref name="content"/> into the blob store and, only when the store published it
+    /// (or already had it), records the blob. A digest or size mismatch leaves neither row nor file;
+    /// a failing stream or cancellation throws and leaves neither either. Identical content is stored once.
+    /// </summary>
+    public async Task<BlobPutResult> PutAsync(Stream content, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
+    {
+        var result = await blobs.PutAsync(content, expected, cancellationToken);
+        if (!result.Succeeded)
+            return result;
+
+        var digest = result.Digest.Hex;
+        if (await db.Blobs.AnyAsync(b => b.Digest == digest, cancellationToken))
+            return result;
+
+        db.Blobs.Add(new StoredBlob { Digest = digest, Size = result.Size, CreatedAt = time.GetUtcNow() });
+        audit.Record(actor, AuditActions.BlobStore, $"blob:{result.Digest}", new { size = result.Size });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (SaveConflicts.IsUniqueViolation(e))
+        {
+            // A concurrent put of the same content recorded it first; one row is all we want.
+            SaveConflicts.DiscardAdded(db);
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the blob is recorded and its bytes are in the store.</summary>
+    public async Task<bool> ExistsAsync(BlobDigest digest, CancellationToken cancellationToken) =>
+        await IsRecordedAsync(digest, cancellationToken) && await blobs.GetInfoAsync(digest, cancellationToken) is not null;
+
+    /// <summary>
+    /// Opens a recorded blob from <paramref name="offset"/> for at most <paramref name="length"/> bytes
+    /// (null: to the end), or returns null when it is not recorded or not in the store.
+    /// </summary>
+    public async Task<Stream?> OpenReadAsync(BlobDigest digest, long offset, long? length, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (length is { } l)
+            ArgumentOutOfRangeException.ThrowIfNegative(l, nameof(length));
+
+        // Bytes without a row are an unfinished put or garbage awaiting collection: not part of the registry.
+        return await IsRecordedAsync(digest, cancellationToken)
+            ? await blobs.OpenReadAsync(digest, offset, length, cancellationToken)
+            : null;
+    }
+
+    /// <summary>How many uploaded images have this content; a blob with none may be collected.</summary>
+    public Task<int> CountReferencesAsync(BlobDigest digest, CancellationToken cancellationToken) =>
+        db.Images.CountAsync(i => i.Digest == digest.Hex && i.Uploaded, cancellationToken);
+
+    private Task<bool> IsRecordedAsync(BlobDigest digest, CancellationToken cancellationToken) =>
+        db.Blobs.AnyAsync(b => b.Digest == digest.Hex, cancellationToken);
+}

@@ -1,0 +1,94 @@
+using SRegistry.Abstractions.Storage;
+
+namespace SRegistry.Core.Storage;
+
+/// <summary>
+/// Blobs as files under <c>&lt;Path&gt;/blobs/sha256/&lt;first 2 hex&gt;/&lt;hex&gt;</c>. Uploads go to
+/// <c>&lt;Path&gt;/tmp/</c>, are fsynced, and are published by a rename that never overwrites,
+/// followed by an fsync of the directory; published files are read-only.
+/// </summary>
+public sealed class FileSystemBlobStore : IBlobStore
+{
+    /// <summary>The <c>Storage:Provider</c> value that selects this store.</summary>
+    public const string ProviderKey = "filesystem";
+
+    private readonly string _blobRoot;
+    private readonly string _tempRoot;
+
+    /// <summary>Creates the store, creating its directories if needed.</summary>
+    public FileSystemBlobStore(FileSystemBlobStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.Path))
+            throw new ArgumentException("FileSystemBlobStoreOptions.Path must name the directory that holds the blobs.", nameof(options));
+        var root = System.IO.Path.GetFullPath(options.Path);
+        _blobRoot = System.IO.Path.Combine(root, "blobs", "sha256");
+        _tempRoot = System.IO.Path.Combine(root, "tmp");
+        Directory.CreateDirectory(_blobRoot);
+        Directory.CreateDirectory(_tempRoot);
+    }
+
+    /// <inheritdoc />
+    public async Task<BlobPutResult> PutAsync(Stream content, BlobExpectation expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (expected.Size is < 0) throw new ArgumentOutOfRangeException(nameof(expected), "The expected size cannot be negative.");
+
+        var tempPath = System.IO.Path.Combine(_tempRoot, Guid.NewGuid().ToString("N"));
+        using var upload = await TemporaryBlobFile.ReceiveAsync(content, tempPath, expected.Size, cancellationToken).ConfigureAwait(false);
+        var outcome = expected.Size is { } size && size != upload.Size ? BlobPutOutcome.SizeMismatch
+            : expected.Digest is { } digest && digest != upload.Digest ? BlobPutOutcome.DigestMismatch
+            : upload.TryPublish(PathOf(upload.Digest)) ? BlobPutOutcome.Stored
+            : BlobPutOutcome.AlreadyPresent;
+        return new BlobPutResult(outcome, upload.Digest, upload.Size);
+    }
+
+    /// <inheritdoc />
+    public Task<Stream?> OpenReadAsync(BlobDigest digest, long offset, long? length, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (length is < 0) throw new ArgumentOutOfRangeException(nameof(length), "The length cannot be negative.");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        FileStream file;
+        try
+        {
+            file = new FileStream(PathOf(digest), new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.Read | FileShare.Delete,
+                BufferSize = 0,
+                Options = FileOptions.SequentialScan,
+            });
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+
+        if (offset == 0 && length is null) return Task.FromResult<Stream?>(file);
+        var start = Math.Min(offset, file.Length);
+        var available = file.Length - start;
+        return Task.FromResult<Stream?>(new BoundedReadStream(file, start, Math.Min(length ?? available, available)));
+    }
+
+    /// <inheritdoc />
+    public Task<BlobInfo?> GetInfoAsync(BlobDigest digest, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(PathOf(digest));
+        // A published file is never written again, so its modification time is when it was received.
+        return Task.FromResult(file.Exists ? new BlobInfo(digest, file.Length, new DateTimeOffset(file.LastWriteTimeUtc)) : null);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(BlobDigest digest, CancellationToken cancellationToken) =>
+        Task.FromResult(PosixFileSystem.Unlink(PathOf(digest)));
+
+    private string PathOf(BlobDigest digest)
+    {
+        var hex = digest.Hex ?? throw new ArgumentException("The digest is empty (default(BlobDigest)).", nameof(digest));
+        return System.IO.Path.Combine(_blobRoot, hex[..2], hex);
+    }
+}

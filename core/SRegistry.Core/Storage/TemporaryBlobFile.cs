@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using SRegistry.Abstractions.Storage;
+
+namespace SRegistry.Core.Storage;
+
+/// <summary>
+/// An upload in progress: content streamed to a file in the store's tmp/ directory, hashed on the
+/// way, flushed to disk, and either published by rename or deleted on dispose.
+/// </summary>
+internal sealed class TemporaryBlobFile : IDisposable
+{
+    private const int ChunkSize = 1 << 20;
+
+    private readonly string _path;
+    private bool _published;
+
+    private TemporaryBlobFile(string path) => _path = path;
+
+    public BlobDigest Digest { get; private set; }
+
+    /// <summary>Bytes received; when the size limit was exceeded, the bytes read before stopping.</summary>
+    public long Size { get; private set; }
+
+    /// <summary>
+    /// Streams <paramref name="content"/> into a new file at <paramref name="path"/>. Stops reading
+    /// (without writing the excess) once more than <paramref name="sizeLimit"/> bytes have arrived.
+    /// On any exception the file is gone when this returns.
+    /// </summary>
+    public static async Task<TemporaryBlobFile> ReceiveAsync(Stream content, string path, long? sizeLimit, CancellationToken cancellationToken)
+    {
+        var upload = new TemporaryBlobFile(path);
+        try
+        {
+            await upload.WriteAsync(content, sizeLimit, cancellationToken).ConfigureAwait(false);
+            return upload;
+        }
+        catch
+        {
+            upload.Dispose();
+            throw;
+        }
+    }
+
+    private async Task WriteAsync(Stream content, long? sizeLimit, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffers = new[] { ArrayPool<byte>.Shared.Rent(ChunkSize), ArrayPool<byte>.Shared.Rent(ChunkSize) };
+        var file = new FileStream(_path, FileOptionsFor(sizeLimit));
+        var pendingWrite = Task.CompletedTask;
+        try
+        {
+            // Two buffers: while the thread pool writes chunk N-1, this loop receives and hashes chunk N.
+            for (var current = 0; ; current ^= 1)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var buffer = buffers[current];
+                var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                if (read == 0) break;
+                Size += read;
+                hash.AppendData(buffer, 0, read);
+                if (Size > sizeLimit) break;
+                await pendingWrite.ConfigureAwait(false);
+                pendingWrite = file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask();
+                if (read < ChunkSize) break;
+            }
+            await pendingWrite.ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            file.Flush(flushToDisk: true);
+            Digest = BlobDigest.FromHash(hash.GetHashAndReset());
+        }
+        finally
+        {
+            // The buffers go back to the pool only once no write is using them.
+            await pendingWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await file.DisposeAsync().ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
+        }
+    }
+
+    private static FileStreamOptions FileOptionsFor(long? expectedSize)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 0,
+            PreallocationSize = expectedSize ?? 0,
+        };
+        // Created read-only (the open handle can still write), so the published blob needs no chmod.
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        return options;
+    }
+
+    /// <summary>
+    /// Publishes the file at <paramref name="target"/> unless a file is already there.
+    /// Returns false, leaving the existing file untouched, when one is.
+    /// </summary>
+    public bool TryPublish(string target)
+    {
+        var directory = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory);
+            PosixFileSystem.SyncDirectory(Path.GetDirectoryName(directory)!);
+        }
+        try
+        {
+            // Without overwrite, .NET publishes with link(2) + unlink(2): atomic, and fails when the target exists.
+            File.Move(_path, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            return false;
+        }
+        _published = true;
+        PosixFileSystem.SyncDirectory(directory);
+        return true;
+    }
+
+    public void Dispose()
+    {
+        if (!_published) File.Delete(_path);
+    }
+}

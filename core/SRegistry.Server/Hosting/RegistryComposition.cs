@@ -1,0 +1,40 @@
+using SRegistry.Abstractions.Builds;
+using SRegistry.Abstractions.Storage;
+using SRegistry.Core;
+using SRegistry.Core.Storage;
+using SRegistry.PluginHost;
+
+namespace SRegistry.Server.Hosting;
+
+/// <summary>Everything the server and the admin command line share: core services, storage, plugins.</summary>
+public static class RegistryComposition
+{
+    /// <summary>
+    /// Registers the core, the built-in providers and every enabled plugin, then picks the blob store
+    /// and build backend that configuration names. Touches no database, so a bad configuration is
+    /// refused before anything starts. Returns the loaded plugins so the server can map their endpoints.
+    /// </summary>
+    public static IReadOnlyList<LoadedPlugin> AddRegistry(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment,
+        RegistrySettings settings,
+        ILogger logger)
+    {
+        services.AddRegistryCore();
+        services.AddFileSystemBlobStore(new FileSystemBlobStoreOptions { Path = settings.BlobDirectory });
+
+        var plugins = new PluginLoader(new PluginsOptions { Directory = settings.PluginDirectory, Enabled = [.. settings.EnabledPlugins] }, logger).Load();
+        services.AddPlugins(plugins, configuration, environment);
+
+        var store = ProviderSelection.Select<BlobStoreProvider>(services, "Storage:Provider", settings.StorageProvider, p => p.Key);
+        services.AddSingleton(store.Create);
+        if (settings.BuildProvider.Length > 0)
+        {
+            var backend = ProviderSelection.Select<BuildBackendProvider>(services, "Builds:Provider", settings.BuildProvider, p => p.Key);
+            services.AddSingleton(backend.Create);
+        }
+
+        return plugins;
+    }
+}

@@ -1,0 +1,45 @@
+using SRegistry.Core.Persistence;
+using SRegistry.PluginHost;
+using SRegistry.Server.Health;
+
+namespace SRegistry.Server.Hosting;
+
+/// <summary>Runs the registry: database first, then plugins and services, then HTTP until stopped.</summary>
+public static class RegistryServer
+{
+    /// <summary>The address used when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddRegistrySources(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
+        var logger = loggerFactory.CreateLogger("SRegistry.Startup");
+        try
+        {
+            var settings = RegistrySettings.From(builder.Configuration);
+            logger.LogInformation("Data directory {DataDirectory}", settings.DataDirectory);
+            var plugins = builder.Services.AddRegistry(builder.Configuration, builder.Environment, settings, logger);
+            await using var database = await DatabaseConnection.OpenAsync(settings, logger, CancellationToken.None);
+            builder.Services.AddRegistryDatabase(database.ConnectionString);
+            builder.Services.AddRegistryHealthChecks();
+
+            await using var app = builder.Build();
+            await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            app.MapRegistryHealthChecks();
+            app.MapPlugins(plugins);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception exception) when (StartupFailure.Describe(exception) is not null)
+        {
+            return StartupFailure.Report(exception);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using SRegistry.Core.Persistence;
+using SRegistry.PluginHost;
+
+namespace SRegistry.Server.Hosting;
+
+/// <summary>Turns the failures an operator can fix into one clear line instead of a stack trace.</summary>
+public static class StartupFailure
+{
+    /// <summary>The message for a failure the operator can fix, or null for a bug (shown in full).</summary>
+    public static string? Describe(Exception exception) => exception switch
+    {
+        RegistryConfigurationException or PluginLoadException or EmbeddedPostgresException => exception.Message,
+        OptionsValidationException options =>
+            $"Invalid configuration for {options.OptionsType.Name}: {string.Join("; ", options.Failures)}",
+        NpgsqlException database =>
+            $"Cannot use the database named by Database:ConnectionString: {database.Message}. " +
+            "Check the connection string, or leave it empty to use the embedded database in the data directory.",
+        IOException { InnerException: System.Net.Sockets.SocketException } bind =>
+            $"{bind.Message}. Choose another address with --urls, or stop what is listening there.",
+        _ => null,
+    };
+
+    /// <summary>Writes the failure to standard error and returns the process exit code.</summary>
+    public static int Report(Exception exception)
+    {
+        Console.Error.WriteLine($"sregistry: {Describe(exception) ?? exception.ToString()}");
+        return 1;
+    }
+}
