@@ -5,9 +5,6 @@ namespace SRegistry.PluginHost;
 /// <summary>Checks a plugin folder's files before any of its code loads.</summary>
 internal static class PluginAssemblyChecks
 {
-    private static readonly Version HostAbstractionsVersion =
-        typeof(RegistryContract).Assembly.GetName().Version ?? new Version(0, 0);
-
     /// <summary>Returns the full path of the entry assembly once every check has passed.</summary>
     public static string Run(PluginManifest manifest, string directory)
     {
@@ -31,9 +28,9 @@ internal static class PluginAssemblyChecks
         }
 
         var referenced = ReadAbstractionsReference(id, entryAssemblyPath);
-        if (referenced is not null && !ContractVersionRule.IsSatisfiedBy(referenced, HostAbstractionsVersion))
+        if (referenced is not null && !ContractVersionRule.IsSatisfiedBy(referenced, RegistryContract.Version))
         {
-            throw Incompatible(id, $"{entryAssemblyPath} references SRegistry.Abstractions {referenced}, so it was built against contract {ContractVersionRule.Format(referenced)}", HostAbstractionsVersion);
+            throw Incompatible(id, $"{entryAssemblyPath} references SRegistry.Abstractions {referenced}, so it was built against contract {ContractVersionRule.Format(referenced)}", RegistryContract.Version);
         }
 
         return entryAssemblyPath;

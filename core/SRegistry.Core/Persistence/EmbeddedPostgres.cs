@@ -17,6 +17,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private readonly PostgresCluster cluster;
     private readonly ILogger logger;
+    private int stopped;
 
     private EmbeddedPostgres(PostgresCluster cluster, string connectionString, bool startedHere, ILogger logger)
     {
@@ -90,7 +91,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Stops the server with <c>pg_ctl stop -m fast</c> if this instance started it.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!StartedHere)
+        if (!StartedHere || Interlocked.Exchange(ref stopped, 1) == 1)
         {
             return;
         }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace SRegistry.Core.Persistence;
@@ -13,6 +15,10 @@ public sealed class RegistryDatabase(IDbContextFactory<RegistryDbContext> contex
     public async Task MigrateAsync(CancellationToken ct)
     {
         await using var context = await contexts.CreateDbContextAsync(ct);
+
+        // EF probes the history table by querying it, which logs a failed command on a new database;
+        // creating it first keeps a clean first start free of error lines.
+        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
         var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count == 0)
         {

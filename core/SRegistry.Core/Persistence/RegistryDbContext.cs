@@ -26,6 +26,9 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Conventions.Add(_ => new SnakeCaseNamingConvention());
+
+        // Enums by name: readable in psql, and reordering an enum cannot silently change anyone's role.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

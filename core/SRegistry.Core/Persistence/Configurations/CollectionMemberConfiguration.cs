@@ -14,7 +14,6 @@ internal sealed class CollectionMemberConfiguration : IEntityTypeConfiguration<C
             table.HasCheckConstraint("ck_collection_members_user_or_team", "num_nonnulls(user_id, team_id) = 1");
             table.HasCheckConstraint("ck_collection_members_role", "role IN ('Contributor', 'Owner')");
         });
-        builder.Property(m => m.Role).HasConversion<string>();
 
         // NULLs are distinct in unique indexes, so each index only constrains the rows of its own kind.
         builder.HasIndex(m => new { m.CollectionId, m.UserId }).IsUnique();

@@ -10,7 +10,6 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
     {
         builder.ToTable("team_members", table => table.HasCheckConstraint("ck_team_members_role", "role IN ('Member', 'Owner')"));
         builder.HasKey(m => new { m.TeamId, m.UserId });
-        builder.Property(m => m.Role).HasConversion<string>();
         builder.HasOne(m => m.Team).WithMany(t => t.Members).HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.User).WithMany(u => u.Teams).HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }

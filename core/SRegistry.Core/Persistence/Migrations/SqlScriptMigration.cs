@@ -7,6 +7,9 @@ namespace SRegistry.Core.Persistence.Migrations;
 /// A migration whose Up step is the embedded SQL file named after its id (<c>Migrations/&lt;id&gt;.sql</c>).
 /// Hand-written SQL keeps each schema change reviewable as plain DDL. There is no Down: a registry is
 /// rolled back by restoring a backup, not by dropping columns that hold data.
+/// To change the schema: change the model, add <c>&lt;yyyyMMddHHmmss&gt;_&lt;Name&gt;.sql</c> and a class like
+/// <see cref="InitialSchema"/>, and never edit a migration that has shipped. MigrationSchemaTests proves the
+/// migrated schema still equals the model.
 /// </summary>
 internal abstract class SqlScriptMigration : Migration
 {
