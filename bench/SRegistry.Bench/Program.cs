@@ -40,21 +40,31 @@ try
         BlobPutResult? put = null;
         BlobDigest referenceDigest = default, storeDigest = default;
 
-        results.Add(await MeasureAsync("reference write (FileStream, fsync)", () => WriteReferenceAsync(referenceFile)));
-        results.Add(await MeasureAsync("store write (PutAsync: sha256, fsync, rename)", async () =>
-            put = await store.PutAsync(new PseudoRandomStream(size), new BlobExpectation(Size: size), CancellationToken.None)));
+        // The order alternates between rounds: on this machine the second of two back-to-back runs is often slower.
+        var writes = new List<(string, Func<Task>)>
+        {
+            ("reference write (FileStream, fsync)", () => WriteReferenceAsync(referenceFile)),
+            ("store write (PutAsync: sha256, fsync, rename)", async () =>
+                put = await store.PutAsync(new PseudoRandomStream(size), new BlobExpectation(Size: size), CancellationToken.None)),
+        };
+        foreach (var (phase, run) in round % 2 == 0 ? writes : writes.AsEnumerable().Reverse()) results.Add(await MeasureAsync(phase, run));
+
         var blobFile = Path.Combine(storeRoot, "blobs", "sha256", put!.Digest.Hex[..2], put.Digest.Hex);
         var cold = PageCache.Evict(referenceFile) & PageCache.Evict(blobFile) ? ", cold" : "";
-        results.Add(await MeasureAsync($"reference read (FileStream, sha256{cold})", async () =>
+        var reads = new List<(string, Func<Task>)>
         {
-            await using var file = new FileStream(referenceFile, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
-            referenceDigest = await HashAsync(file);
-        }));
-        results.Add(await MeasureAsync($"store read (OpenReadAsync, sha256{cold})", async () =>
-        {
-            await using var blob = await store.OpenReadAsync(put.Digest, 0, null, CancellationToken.None);
-            storeDigest = await HashAsync(blob!);
-        }));
+            ($"reference read (FileStream, sha256{cold})", async () =>
+            {
+                await using var file = new FileStream(referenceFile, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
+                referenceDigest = await HashAsync(file);
+            }),
+            ($"store read (OpenReadAsync, sha256{cold})", async () =>
+            {
+                await using var blob = await store.OpenReadAsync(put.Digest, 0, null, CancellationToken.None);
+                storeDigest = await HashAsync(blob!);
+            }),
+        };
+        foreach (var (phase, run) in round % 2 == 0 ? reads : reads.AsEnumerable().Reverse()) results.Add(await MeasureAsync(phase, run));
 
         if (put.Outcome != BlobPutOutcome.Stored || storeDigest != put.Digest || referenceDigest != put.Digest)
         {
@@ -70,7 +80,8 @@ finally
 }
 
 Console.WriteLine($"median over {rounds} rounds:");
-var medians = results.GroupBy(r => r.Phase[..r.Phase.IndexOf('(')]).Select(g => g.OrderBy(r => r.Elapsed).ElementAt(g.Count() / 2)).ToList();
+var medians = results.GroupBy(r => r.Phase).OrderBy(g => g.Key.StartsWith("store") ? 1 : 0).OrderBy(g => g.Key.Contains("read") ? 1 : 0)
+    .Select(g => g.OrderBy(r => r.Elapsed).ElementAt(g.Count() / 2)).ToList();
 foreach (var median in medians) Console.WriteLine(median);
 Console.WriteLine($"store write at {medians[1].MegabytesPerSecond / medians[0].MegabytesPerSecond:P0} of the reference, "
     + $"store read at {medians[3].MegabytesPerSecond / medians[2].MegabytesPerSecond:P0}; all digests agree");

@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
+using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
+using SRegistry.Core.Uploads;
 
 namespace SRegistry.Core;
 
@@ -12,8 +14,9 @@ namespace SRegistry.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the accounts, tokens, audit log and image store (scoped, one per request) and the system
-    /// clock. The host registers the <c>RegistryDbContext</c> and the configured <c>IBlobStore</c>.
+    /// Adds the accounts, tokens, audit log, image store and catalog (scoped, one per request) and the
+    /// system clock. The host registers the <c>RegistryDbContext</c> and the configured <c>IBlobStore</c>,
+    /// and binds <see cref="CatalogOptions"/> from <see cref="CatalogOptions.SectionName"/>.
     /// </summary>
     public static IServiceCollection AddRegistryCore(this IServiceCollection services)
     {
@@ -24,6 +27,15 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<AccountService>();
         services.TryAddScoped<ApiTokenService>();
         services.TryAddScoped<ImageStore>();
+        services.TryAddScoped<CallerFactory>();
+        services.TryAddScoped<EntityCatalog>();
+        services.TryAddScoped<CollectionCatalog>();
+        services.TryAddScoped<ContainerCatalog>();
+        services.TryAddScoped<ImageCatalog>();
+        services.TryAddScoped<TagCatalog>();
+        services.TryAddScoped<CatalogSearch>();
+        services.TryAddScoped<SifMetadataRecorder>();
+        services.TryAddScoped<ImageUploadService>();
         return services;
     }
 }

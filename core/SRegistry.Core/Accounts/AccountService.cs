@@ -23,17 +23,17 @@ public sealed class AccountService(RegistryDbContext db, AuditLog audit, TimePro
     /// <param name="isAdmin">Whether the user administers the registry.</param>
     /// <param name="actor">Who creates the user.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    public async Task<AccountResult<User>> CreateUserAsync(
+    public async Task<RegistryResult<User>> CreateUserAsync(
         string userName, string? email, string? password, bool isAdmin, Actor actor, CancellationToken cancellationToken = default)
     {
         if (!NameValidation.TryValidateUserName(userName, out var error))
-            return AccountResult<User>.Failure(AccountError.InvalidName, error);
+            return RegistryResult<User>.Failure(RegistryError.InvalidName, error);
         if (password is not null && !IsAcceptable(password, out error))
-            return AccountResult<User>.Failure(AccountError.InvalidPassword, error);
+            return RegistryResult<User>.Failure(RegistryError.InvalidPassword, error);
         if (await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
-            return AccountResult<User>.Failure(AccountError.AlreadyExists, $"A user named '{userName}' already exists.");
+            return RegistryResult<User>.Failure(RegistryError.AlreadyExists, $"A user named '{userName}' already exists.");
         if (await db.Entities.AnyAsync(e => e.Name == userName, cancellationToken))
-            return AccountResult<User>.Failure(AccountError.AlreadyExists,
+            return RegistryResult<User>.Failure(RegistryError.AlreadyExists,
                 $"The namespace '{userName}' is already taken, so no user of that name can be created; choose another user name.");
 
         var now = time.GetUtcNow();
@@ -60,10 +60,10 @@ public sealed class AccountService(RegistryDbContext db, AuditLog audit, TimePro
         catch (DbUpdateException e) when (SaveConflicts.IsUniqueViolation(e))
         {
             SaveConflicts.DiscardAdded(db);
-            return AccountResult<User>.Failure(AccountError.AlreadyExists, $"A user or namespace named '{userName}' already exists.");
+            return RegistryResult<User>.Failure(RegistryError.AlreadyExists, $"A user or namespace named '{userName}' already exists.");
         }
 
-        return AccountResult<User>.Success(user);
+        return RegistryResult<User>.Success(user);
     }
 
     /// <summary>Returns the user, or null when there is none of that name.</summary>
@@ -75,10 +75,10 @@ public sealed class AccountService(RegistryDbContext db, AuditLog audit, TimePro
         await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 
     /// <summary>Sets a new password (at least <see cref="MinPasswordLength"/> characters).</summary>
-    public async Task<AccountResult<User>> ResetPasswordAsync(string userName, string newPassword, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RegistryResult<User>> ResetPasswordAsync(string userName, string newPassword, Actor actor, CancellationToken cancellationToken = default)
     {
         if (!IsAcceptable(newPassword, out var error))
-            return AccountResult<User>.Failure(AccountError.InvalidPassword, error);
+            return RegistryResult<User>.Failure(RegistryError.InvalidPassword, error);
         var user = await FindTrackedAsync(userName, cancellationToken);
         if (user is null)
             return NoSuchUser(userName);
@@ -86,40 +86,40 @@ public sealed class AccountService(RegistryDbContext db, AuditLog audit, TimePro
         user.PasswordHash = hasher.HashPassword(user, newPassword);
         audit.Record(actor, AuditActions.UserPasswordReset, $"user:{userName}");
         await db.SaveChangesAsync(cancellationToken);
-        return AccountResult<User>.Success(user);
+        return RegistryResult<User>.Success(user);
     }
 
     /// <summary>
     /// Enables or disables a user. A disabled user cannot sign in and none of their tokens is accepted;
     /// setting the current state again changes nothing and records nothing.
     /// </summary>
-    public async Task<AccountResult<User>> SetActiveAsync(string userName, bool active, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RegistryResult<User>> SetActiveAsync(string userName, bool active, Actor actor, CancellationToken cancellationToken = default)
     {
         var user = await FindTrackedAsync(userName, cancellationToken);
         if (user is null)
             return NoSuchUser(userName);
         if (user.IsActive == active)
-            return AccountResult<User>.Success(user);
+            return RegistryResult<User>.Success(user);
 
         user.IsActive = active;
         audit.Record(actor, active ? AuditActions.UserEnable : AuditActions.UserDisable, $"user:{userName}");
         await db.SaveChangesAsync(cancellationToken);
-        return AccountResult<User>.Success(user);
+        return RegistryResult<User>.Success(user);
     }
 
     /// <summary>Grants or withdraws administration; setting the current state again records nothing.</summary>
-    public async Task<AccountResult<User>> SetAdminAsync(string userName, bool isAdmin, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RegistryResult<User>> SetAdminAsync(string userName, bool isAdmin, Actor actor, CancellationToken cancellationToken = default)
     {
         var user = await FindTrackedAsync(userName, cancellationToken);
         if (user is null)
             return NoSuchUser(userName);
         if (user.IsAdmin == isAdmin)
-            return AccountResult<User>.Success(user);
+            return RegistryResult<User>.Success(user);
 
         user.IsAdmin = isAdmin;
         audit.Record(actor, isAdmin ? AuditActions.UserAdminGrant : AuditActions.UserAdminRevoke, $"user:{userName}");
         await db.SaveChangesAsync(cancellationToken);
-        return AccountResult<User>.Success(user);
+        return RegistryResult<User>.Success(user);
     }
 
     /// <summary>
@@ -153,8 +153,8 @@ public sealed class AccountService(RegistryDbContext db, AuditLog audit, TimePro
     private Task<User?> FindTrackedAsync(string userName, CancellationToken cancellationToken) =>
         db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
 
-    private static AccountResult<User> NoSuchUser(string userName) =>
-        AccountResult<User>.Failure(AccountError.NotFound, $"There is no user named '{NameValidation.Shown(userName)}'.");
+    private static RegistryResult<User> NoSuchUser(string userName) =>
+        RegistryResult<User>.Failure(RegistryError.NotFound, $"There is no user named '{NameValidation.Shown(userName)}'.");
 
     private static bool IsAcceptable(string password, out string error)
     {

@@ -23,22 +23,22 @@ public sealed class ApiTokenService(RegistryDbContext db, AuditLog audit, TimePr
     /// <param name="expiresAt">When it stops working, or null for never; must lie in the future.</param>
     /// <param name="actor">Who creates it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    public async Task<AccountResult<CreatedApiToken>> CreateAsync(
+    public async Task<RegistryResult<CreatedApiToken>> CreateAsync(
         string userName, string tokenName, IEnumerable<string> scopes, DateTimeOffset? expiresAt, Actor actor, CancellationToken cancellationToken = default)
     {
         if (!NameValidation.TryValidatePart(tokenName, "token name", out var error))
-            return AccountResult<CreatedApiToken>.Failure(AccountError.InvalidName, error);
+            return RegistryResult<CreatedApiToken>.Failure(RegistryError.InvalidName, error);
         if (!TokenScopes.TryNormalize(scopes, out var normalizedScopes, out error))
-            return AccountResult<CreatedApiToken>.Failure(AccountError.InvalidScopes, error);
+            return RegistryResult<CreatedApiToken>.Failure(RegistryError.InvalidScopes, error);
         var now = time.GetUtcNow();
         if (expiresAt <= now)
-            return AccountResult<CreatedApiToken>.Failure(AccountError.InvalidExpiry, $"The expiry {expiresAt:O} is not in the future.");
+            return RegistryResult<CreatedApiToken>.Failure(RegistryError.InvalidExpiry, $"The expiry {expiresAt:O} is not in the future.");
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null)
-            return AccountResult<CreatedApiToken>.Failure(AccountError.NotFound, $"There is no user named '{NameValidation.Shown(userName)}'.");
+            return RegistryResult<CreatedApiToken>.Failure(RegistryError.NotFound, $"There is no user named '{NameValidation.Shown(userName)}'.");
         if (await db.ApiTokens.AnyAsync(t => t.UserId == user.Id && t.Name == tokenName, cancellationToken))
-            return AccountResult<CreatedApiToken>.Failure(AccountError.AlreadyExists,
+            return RegistryResult<CreatedApiToken>.Failure(RegistryError.AlreadyExists,
                 $"User '{userName}' already has a token named '{tokenName}' (revoked tokens keep their names); choose another name.");
 
         var secret = ApiTokenSecret.Create();
@@ -65,10 +65,10 @@ public sealed class ApiTokenService(RegistryDbContext db, AuditLog audit, TimePr
         catch (DbUpdateException e) when (SaveConflicts.IsUniqueViolation(e))
         {
             SaveConflicts.DiscardAdded(db);
-            return AccountResult<CreatedApiToken>.Failure(AccountError.AlreadyExists, $"User '{userName}' already has a token named '{tokenName}'.");
+            return RegistryResult<CreatedApiToken>.Failure(RegistryError.AlreadyExists, $"User '{userName}' already has a token named '{tokenName}'.");
         }
 
-        return AccountResult<CreatedApiToken>.Success(new CreatedApiToken(token, secret));
+        return RegistryResult<CreatedApiToken>.Success(new CreatedApiToken(token, secret));
     }
 
     /// <summary>
@@ -109,32 +109,32 @@ public sealed class ApiTokenService(RegistryDbContext db, AuditLog audit, TimePr
     /// Revokes one of the user's tokens, named by its name or, failing that, its id.
     /// Revoking a revoked token changes nothing and succeeds.
     /// </summary>
-    public async Task<AccountResult<ApiToken>> RevokeAsync(string userName, string tokenNameOrId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RegistryResult<ApiToken>> RevokeAsync(string userName, string tokenNameOrId, Actor actor, CancellationToken cancellationToken = default)
     {
         var userTokens = db.ApiTokens.Where(t => t.User.UserName == userName);
         var token = await userTokens.SingleOrDefaultAsync(t => t.Name == tokenNameOrId, cancellationToken);
         if (token is null && long.TryParse(tokenNameOrId, out var id))
             token = await userTokens.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (token is null)
-            return AccountResult<ApiToken>.Failure(AccountError.NotFound,
+            return RegistryResult<ApiToken>.Failure(RegistryError.NotFound,
                 $"User '{NameValidation.Shown(userName)}' has no token named '{NameValidation.Shown(tokenNameOrId)}'.");
         if (token.RevokedAt is not null)
-            return AccountResult<ApiToken>.Success(token);
+            return RegistryResult<ApiToken>.Success(token);
 
         token.RevokedAt = time.GetUtcNow();
         audit.Record(actor, AuditActions.TokenRevoke, TokenTarget(userName, token.Name), new { prefix = token.Prefix });
         await db.SaveChangesAsync(cancellationToken);
-        return AccountResult<ApiToken>.Success(token);
+        return RegistryResult<ApiToken>.Success(token);
     }
 
     /// <summary>The user's tokens, revoked and expired ones included, ordered by name. Secrets are never available.</summary>
-    public async Task<AccountResult<IReadOnlyList<ApiToken>>> ListAsync(string userName, CancellationToken cancellationToken = default)
+    public async Task<RegistryResult<IReadOnlyList<ApiToken>>> ListAsync(string userName, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         if (user is null)
-            return AccountResult<IReadOnlyList<ApiToken>>.Failure(AccountError.NotFound, $"There is no user named '{NameValidation.Shown(userName)}'.");
+            return RegistryResult<IReadOnlyList<ApiToken>>.Failure(RegistryError.NotFound, $"There is no user named '{NameValidation.Shown(userName)}'.");
         var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        return AccountResult<IReadOnlyList<ApiToken>>.Success(tokens);
+        return RegistryResult<IReadOnlyList<ApiToken>>.Success(tokens);
     }
 
     private static string TokenTarget(string userName, string tokenName) => $"token:{userName}/{tokenName}";

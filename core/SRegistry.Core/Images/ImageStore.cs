@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SRegistry.Abstractions.Storage;
-using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;

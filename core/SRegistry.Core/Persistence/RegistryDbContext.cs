@@ -22,6 +22,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<StoredBlob> Blobs => Set<StoredBlob>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

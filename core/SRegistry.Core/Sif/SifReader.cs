@@ -89,9 +89,11 @@ public static class SifReader
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new SifFormatException($"The labels object is JSON {document.RootElement.ValueKind}, not a JSON object.");
-            return document.RootElement.EnumerateObject().ToDictionary(
-                p => p.Name,
-                p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+            var labels = new Dictionary<string, string>();
+            // Indexing rather than Add: a repeated name keeps its last value, as Go's JSON decoder does.
+            foreach (var label in document.RootElement.EnumerateObject())
+                labels[label.Name] = label.Value.ValueKind == JsonValueKind.String ? label.Value.GetString()! : label.Value.GetRawText();
+            return labels;
         }
         catch (JsonException e)
         {

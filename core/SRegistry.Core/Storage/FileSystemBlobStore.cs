@@ -12,10 +12,13 @@ public sealed class FileSystemBlobStore : IBlobStore
     /// <summary>The <c>Storage:Provider</c> value that selects this store.</summary>
     public const string ProviderKey = "filesystem";
 
+    /// <summary>Temporary files untouched for this long belong to uploads that died with their process.</summary>
+    private static readonly TimeSpan AbandonedUploadAge = TimeSpan.FromDays(1);
+
     private readonly string _blobRoot;
     private readonly string _tempRoot;
 
-    /// <summary>Creates the store, creating its directories if needed.</summary>
+    /// <summary>Creates the store, creating its directories if needed and removing abandoned temporary files.</summary>
     public FileSystemBlobStore(FileSystemBlobStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -26,6 +29,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         _tempRoot = System.IO.Path.Combine(root, "tmp");
         Directory.CreateDirectory(_blobRoot);
         Directory.CreateDirectory(_tempRoot);
+        RemoveAbandonedUploads();
     }
 
     /// <inheritdoc />
@@ -35,12 +39,17 @@ public sealed class FileSystemBlobStore : IBlobStore
         ArgumentNullException.ThrowIfNull(expected);
         if (expected.Size is < 0) throw new ArgumentOutOfRangeException(nameof(expected), "The expected size cannot be negative.");
 
+        // A re-push of a blob already here needs its bytes checked, not written again.
+        if (expected.Digest is { } known && File.Exists(PathOf(known)))
+        {
+            var (digest, size) = await StreamDigest.ComputeAsync(content, expected.Size, cancellationToken).ConfigureAwait(false);
+            return new BlobPutResult(Mismatch(expected, digest, size) ?? BlobPutOutcome.AlreadyPresent, digest, size);
+        }
+
         var tempPath = System.IO.Path.Combine(_tempRoot, Guid.NewGuid().ToString("N"));
         using var upload = await TemporaryBlobFile.ReceiveAsync(content, tempPath, expected.Size, cancellationToken).ConfigureAwait(false);
-        var outcome = expected.Size is { } size && size != upload.Size ? BlobPutOutcome.SizeMismatch
-            : expected.Digest is { } digest && digest != upload.Digest ? BlobPutOutcome.DigestMismatch
-            : upload.TryPublish(PathOf(upload.Digest)) ? BlobPutOutcome.Stored
-            : BlobPutOutcome.AlreadyPresent;
+        var outcome = Mismatch(expected, upload.Digest, upload.Size)
+            ?? (upload.TryPublish(PathOf(upload.Digest)) ? BlobPutOutcome.Stored : BlobPutOutcome.AlreadyPresent);
         return new BlobPutResult(outcome, upload.Digest, upload.Size);
     }
 
@@ -85,6 +94,20 @@ public sealed class FileSystemBlobStore : IBlobStore
     /// <inheritdoc />
     public Task<bool> DeleteAsync(BlobDigest digest, CancellationToken cancellationToken) =>
         Task.FromResult(PosixFileSystem.Unlink(PathOf(digest)));
+
+    private static BlobPutOutcome? Mismatch(BlobExpectation expected, BlobDigest digest, long size) =>
+        expected.Size is { } expectedSize && expectedSize != size ? BlobPutOutcome.SizeMismatch
+        : expected.Digest is { } expectedDigest && expectedDigest != digest ? BlobPutOutcome.DigestMismatch
+        : null;
+
+    private void RemoveAbandonedUploads()
+    {
+        var cutoff = DateTime.UtcNow - AbandonedUploadAge;
+        foreach (var file in new DirectoryInfo(_tempRoot).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc < cutoff) file.Delete();
+        }
+    }
 
     private string PathOf(BlobDigest digest)
     {

@@ -11,6 +11,7 @@ namespace SRegistry.Core.Storage;
 internal sealed class TemporaryBlobFile : IDisposable
 {
     private const int ChunkSize = 1 << 20;
+    private const int WritebackWindow = 8 << 20;
 
     private readonly string _path;
     private bool _published;
@@ -47,10 +48,13 @@ internal sealed class TemporaryBlobFile : IDisposable
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffers = new[] { ArrayPool<byte>.Shared.Rent(ChunkSize), ArrayPool<byte>.Shared.Rent(ChunkSize) };
         var file = new FileStream(_path, FileOptionsFor(sizeLimit));
+        var handle = file.SafeFileHandle;
         var pendingWrite = Task.CompletedTask;
+        long written = 0, writtenBack = 0;
         try
         {
             // Two buffers: while the thread pool writes chunk N-1, this loop receives and hashes chunk N.
+            // Every few MiB the kernel is told to start writing to disk, overlapping the disk with the hashing.
             for (var current = 0; ; current ^= 1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -61,7 +65,13 @@ internal sealed class TemporaryBlobFile : IDisposable
                 hash.AppendData(buffer, 0, read);
                 if (Size > sizeLimit) break;
                 await pendingWrite.ConfigureAwait(false);
+                if (written - writtenBack >= WritebackWindow)
+                {
+                    PosixFileSystem.StartWriteback(handle, writtenBack, written - writtenBack);
+                    writtenBack = written;
+                }
                 pendingWrite = file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask();
+                written += read;
                 if (read < ChunkSize) break;
             }
             await pendingWrite.ConfigureAwait(false);
@@ -81,6 +91,7 @@ internal sealed class TemporaryBlobFile : IDisposable
 
     private static FileStreamOptions FileOptionsFor(long? expectedSize)
     {
+        // Reserving the declared size up front fails at once, not after gigabytes, when the disk is too full.
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -106,15 +117,7 @@ internal sealed class TemporaryBlobFile : IDisposable
             Directory.CreateDirectory(directory);
             PosixFileSystem.SyncDirectory(Path.GetDirectoryName(directory)!);
         }
-        try
-        {
-            // Without overwrite, .NET publishes with link(2) + unlink(2): atomic, and fails when the target exists.
-            File.Move(_path, target, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(target))
-        {
-            return false;
-        }
+        if (!PosixFileSystem.TryRenameNoReplace(_path, target)) return false;
         _published = true;
         PosixFileSystem.SyncDirectory(directory);
         return true;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using SRegistry.Core;
 using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Domain;
@@ -72,7 +73,7 @@ public static class UserCommands
         return command;
     }
 
-    private static Command Toggle(Option<string?> data, string verb, string description, Func<AccountService, string, CancellationToken, Task<AccountResult<User>>> change)
+    private static Command Toggle(Option<string?> data, string verb, string description, Func<AccountService, string, CancellationToken, Task<RegistryResult<User>>> change)
     {
         var name = new Argument<string>("name");
         var command = new Command(verb, description) { name };

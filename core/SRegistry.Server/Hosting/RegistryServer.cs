@@ -1,6 +1,9 @@
 using SRegistry.Core.Persistence;
 using SRegistry.PluginHost;
+using Microsoft.AspNetCore.Authentication;
+using SRegistry.Server.Authentication;
 using SRegistry.Server.Health;
+using SRegistry.Server.Library;
 
 namespace SRegistry.Server.Hosting;
 
@@ -29,10 +32,15 @@ public static class RegistryServer
             await using var database = await DatabaseConnection.OpenAsync(settings, logger, CancellationToken.None);
             builder.Services.AddRegistryDatabase(database.ConnectionString);
             builder.Services.AddRegistryHealthChecks();
+            builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+            builder.Services.AddLibraryApi(builder.Configuration, settings.UploadDirectory);
 
             await using var app = builder.Build();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            app.UseAuthentication();
             app.MapRegistryHealthChecks();
+            app.MapLibraryApi();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;

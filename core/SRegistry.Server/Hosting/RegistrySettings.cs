@@ -32,6 +32,9 @@ public sealed record RegistrySettings(
     /// <summary>The embedded PostgreSQL cluster, used when no connection string is configured.</summary>
     public string DatabaseDirectory => Path.Combine(DataDirectory, "postgres");
 
+    /// <summary>Where parts of multipart uploads wait until the upload completes.</summary>
+    public string UploadDirectory => Path.Combine(DataDirectory, "uploads");
+
     // root runs as a service: /var/lib is where services keep state and the postgres account can reach it.
     private static string DefaultDataDirectory() =>
         Environment.UserName == "root"

@@ -23,7 +23,7 @@ public sealed class AccountServiceTests(PostgresFixture postgres)
         {
             var result = await Accounts(db).CreateUserAsync("alice", "alice@example.org", "correct horse", isAdmin: false, Actor.System);
             Assert.True(result.Succeeded, result.Message);
-            Assert.Equal(AccountError.None, result.Error);
+            Assert.Equal(RegistryError.None, result.Error);
         }
 
         await using var check = postgres.CreateContext(cs);
@@ -52,7 +52,7 @@ public sealed class AccountServiceTests(PostgresFixture postgres)
         var again = await accounts.CreateUserAsync("alice", null, "password2", true, Actor.System);
 
         Assert.False(again.Succeeded);
-        Assert.Equal(AccountError.AlreadyExists, again.Error);
+        Assert.Equal(RegistryError.AlreadyExists, again.Error);
         Assert.Contains("alice", again.Message);
         await using var check = postgres.CreateContext(cs);
         Assert.Equal(1, await check.Users.CountAsync());
@@ -67,7 +67,7 @@ public sealed class AccountServiceTests(PostgresFixture postgres)
 
         var result = await Accounts(db).CreateUserAsync(Entity.DefaultName, null, "password1", false, Actor.System);
 
-        Assert.Equal(AccountError.AlreadyExists, result.Error);
+        Assert.Equal(RegistryError.AlreadyExists, result.Error);
         Assert.Contains("namespace", result.Message);
         await AssertNothingCreatedAsync(cs, Entity.DefaultName);
     }
@@ -86,7 +86,7 @@ public sealed class AccountServiceTests(PostgresFixture postgres)
 
         var result = await Accounts(db).CreateUserAsync("bob", null, "password1", false, Actor.System);
 
-        Assert.Equal(AccountError.AlreadyExists, result.Error);
+        Assert.Equal(RegistryError.AlreadyExists, result.Error);
         Assert.DoesNotContain(db.ChangeTracker.Entries(), e => e.State == EntityState.Added);
         await using var check = postgres.CreateContext(cs);
         Assert.False(await check.Users.AnyAsync(u => u.UserName == "bob"));
@@ -105,7 +105,7 @@ public sealed class AccountServiceTests(PostgresFixture postgres)
 
         var result = await Accounts(db).CreateUserAsync(userName, null, "password1", false, Actor.System);
 
-        Assert.Equal(AccountError.InvalidName, result.Error);
+        Assert.Equal(RegistryError.InvalidName, result.Error);
         Assert.Contains("user name", result.Message);
         await AssertNothingCreatedAsync(cs, userName);
     }
@@ -118,7 +118,7 @@ public sealed class AccountServiceTests(PostgresFixture postgres)
 
         var result = await Accounts(db).CreateUserAsync("carol", null, "1234567", false, Actor.System);
 
-        Assert.Equal(AccountError.InvalidPassword, result.Error);
+        Assert.Equal(RegistryError.InvalidPassword, result.Error);
         Assert.Contains("at least 8", result.Message);
         await AssertNothingCreatedAsync(cs, "carol");
     }
@@ -201,8 +201,8 @@ public sealed class AccountServiceTests(PostgresFixture postgres)
         await using var db = await DatabaseWithAliceAsync();
         var accounts = Accounts(db);
 
-        Assert.Equal(AccountError.InvalidPassword, (await accounts.ResetPasswordAsync("alice", "short", Actor.System)).Error);
-        Assert.Equal(AccountError.NotFound, (await accounts.ResetPasswordAsync("nobody", "long enough", Actor.System)).Error);
+        Assert.Equal(RegistryError.InvalidPassword, (await accounts.ResetPasswordAsync("alice", "short", Actor.System)).Error);
+        Assert.Equal(RegistryError.NotFound, (await accounts.ResetPasswordAsync("nobody", "long enough", Actor.System)).Error);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class AccountServiceTests(PostgresFixture postgres)
         Assert.True((await accounts.SetAdminAsync("alice", true, Actor.System)).Succeeded);
         Assert.True((await accounts.GetUserAsync("alice"))!.IsAdmin);
         Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.Action == AuditActions.UserAdminGrant));
-        Assert.Equal(AccountError.NotFound, (await accounts.SetAdminAsync("nobody", true, Actor.System)).Error);
+        Assert.Equal(RegistryError.NotFound, (await accounts.SetAdminAsync("nobody", true, Actor.System)).Error);
     }
 
     [Fact]

@@ -88,9 +88,9 @@ public sealed class ApiTokenServiceTests(PostgresFixture postgres)
         await Accounts(db).CreateUserAsync("bob", null, null, false, Actor.System);
         var bobs = (await tokens.CreateAsync("bob", "ci", [], null, Actor.System)).Value!;
 
-        Assert.Equal(AccountError.NotFound, (await tokens.RevokeAsync("alice", "missing", Actor.System)).Error);
-        Assert.Equal(AccountError.NotFound, (await tokens.RevokeAsync("alice", "ci", Actor.System)).Error);
-        Assert.Equal(AccountError.NotFound, (await tokens.RevokeAsync("alice", bobs.Token.Id.ToString(), Actor.System)).Error);
+        Assert.Equal(RegistryError.NotFound, (await tokens.RevokeAsync("alice", "missing", Actor.System)).Error);
+        Assert.Equal(RegistryError.NotFound, (await tokens.RevokeAsync("alice", "ci", Actor.System)).Error);
+        Assert.Equal(RegistryError.NotFound, (await tokens.RevokeAsync("alice", bobs.Token.Id.ToString(), Actor.System)).Error);
         Assert.NotNull(await tokens.ValidateAsync(bobs.Secret));
     }
 
@@ -114,7 +114,7 @@ public sealed class ApiTokenServiceTests(PostgresFixture postgres)
 
         var result = await Tokens(db).CreateAsync("alice", "stale", [], time.GetUtcNow().AddSeconds(-1), Actor.System);
 
-        Assert.Equal(AccountError.InvalidExpiry, result.Error);
+        Assert.Equal(RegistryError.InvalidExpiry, result.Error);
         Assert.False(await db.ApiTokens.AnyAsync());
     }
 
@@ -186,7 +186,7 @@ public sealed class ApiTokenServiceTests(PostgresFixture postgres)
 
         var again = await tokens.CreateAsync("alice", "laptop", [], null, Actor.System);
 
-        Assert.Equal(AccountError.AlreadyExists, again.Error);
+        Assert.Equal(RegistryError.AlreadyExists, again.Error);
         Assert.Equal(1, await db.ApiTokens.CountAsync());
     }
 
@@ -207,9 +207,9 @@ public sealed class ApiTokenServiceTests(PostgresFixture postgres)
         await using var db = await DatabaseWithAliceAsync();
         var tokens = Tokens(db);
 
-        Assert.Equal(AccountError.InvalidScopes, (await tokens.CreateAsync("alice", "laptop", ["write"], null, Actor.System)).Error);
-        Assert.Equal(AccountError.NotFound, (await tokens.CreateAsync("nobody", "laptop", [], null, Actor.System)).Error);
-        Assert.Equal(AccountError.InvalidName, (await tokens.CreateAsync("alice", "My Laptop", [], null, Actor.System)).Error);
+        Assert.Equal(RegistryError.InvalidScopes, (await tokens.CreateAsync("alice", "laptop", ["write"], null, Actor.System)).Error);
+        Assert.Equal(RegistryError.NotFound, (await tokens.CreateAsync("nobody", "laptop", [], null, Actor.System)).Error);
+        Assert.Equal(RegistryError.InvalidName, (await tokens.CreateAsync("alice", "My Laptop", [], null, Actor.System)).Error);
         Assert.False(await db.ApiTokens.AnyAsync());
     }
 
@@ -227,7 +227,7 @@ public sealed class ApiTokenServiceTests(PostgresFixture postgres)
         Assert.True(listed.Succeeded, listed.Message);
         Assert.Equal(new[] { "ci", "laptop" }, listed.Value.Select(t => t.Name));
         Assert.NotNull(listed.Value[1].RevokedAt);
-        Assert.Equal(AccountError.NotFound, (await tokens.ListAsync("nobody")).Error);
+        Assert.Equal(RegistryError.NotFound, (await tokens.ListAsync("nobody")).Error);
     }
 
     private ApiTokenService Tokens(RegistryDbContext db) => new(db, new AuditLog(db, time), time);

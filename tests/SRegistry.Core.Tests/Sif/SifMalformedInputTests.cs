@@ -132,6 +132,30 @@ public sealed class SifMalformedInputTests : IDisposable
         Assert.Contains("object 1", error.Message);
     }
 
+    [Fact]
+    public async Task Read_RandomlyCorruptedHeaderAndDescriptors_EitherReadsOrIsAFormatError()
+    {
+        var valid = await ValidImageAsync();
+        var random = new Random(20240601);
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 2000; i++)
+        {
+            var bytes = (byte[])valid.Clone();
+            for (var flips = random.Next(1, 8); flips > 0; flips--)
+                bytes[random.Next(2) == 0 ? random.Next(128) : DescriptorsStart + random.Next(5 * DescriptorSize)] = (byte)random.Next(256);
+            try
+            {
+                await SifReader.ReadAsync(new MemoryStream(bytes), CancellationToken.None);
+            }
+            catch (SifFormatException)
+            {
+            }
+        }
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
     private async Task<byte[]> ValidImageAsync() =>
         await File.ReadAllBytesAsync(await _builder
             .WithDefinitionFile("Bootstrap: docker\nFrom: alpine\n\n%runscript\n    echo hi\n")

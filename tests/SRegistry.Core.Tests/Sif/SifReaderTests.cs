@@ -155,6 +155,14 @@ public sealed class SifReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_RepeatedLabel_KeepsTheLastValue()
+    {
+        var image = await _builder.WithLabels("""{"A":"first","A":"second"}""").BuildAsync();
+
+        Assert.Equal("second", (await ReadAsync(image)).Labels["A"]);
+    }
+
+    [Fact]
     public async Task Read_NonSeekableStream_IsAnArgumentError()
     {
         var image = await _builder.WithPrimaryPartition(2).BuildAsync();

@@ -66,6 +66,20 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContract, IDisposable
     }
 
     [Fact]
+    public void Constructor_RemovesTemporaryFilesAbandonedForADay_AndKeepsRecentOnes()
+    {
+        var tmp = Path.Combine(_root, "tmp");
+        Directory.CreateDirectory(tmp);
+        File.WriteAllText(Path.Combine(tmp, "abandoned"), "x");
+        File.SetLastWriteTimeUtc(Path.Combine(tmp, "abandoned"), DateTime.UtcNow.AddDays(-2));
+        File.WriteAllText(Path.Combine(tmp, "in-progress"), "x");
+
+        _ = Store;
+
+        Assert.Equal([Path.Combine(tmp, "in-progress")], Directory.GetFiles(tmp));
+    }
+
+    [Fact]
     public void Constructor_WithoutAPath_SaysWhatIsMissing()
     {
         var error = Assert.Throws<ArgumentException>(() => new FileSystemBlobStore(new FileSystemBlobStoreOptions()));

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace SRegistry.Core.Accounts;
+namespace SRegistry.Core.Persistence;
 
 /// <summary>
 /// Turns a lost race on a unique index into an expected outcome. Services check for duplicates

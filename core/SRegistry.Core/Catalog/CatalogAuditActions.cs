@@ -1,0 +1,13 @@
+namespace SRegistry.Core.Catalog;
+
+/// <summary>The dotted verbs the catalog writes to the audit log (next to <see cref="Audit.AuditActions"/>).</summary>
+public static class CatalogAuditActions
+{
+    public const string EntityCreate = "entity.create";
+    public const string CollectionCreate = "collection.create";
+    public const string ContainerCreate = "container.create";
+    public const string ImageCreate = "image.create";
+    public const string ImageDelete = "image.delete";
+    public const string TagSet = "tag.set";
+    public const string TagMove = "tag.move";
+}

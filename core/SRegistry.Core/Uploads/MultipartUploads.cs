@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SRegistry.Abstractions.Storage;
+using SRegistry.Core.Catalog;
+using SRegistry.Core.Domain;
+using SRegistry.Core.Persistence;
+
+namespace SRegistry.Core.Uploads;
+
+/// <summary>
+/// Multipart uploads, started and fed: the client asks for a URL per part and sends each part to it.
+/// Parts wait on local disk (<see cref="PartFiles"/>) until <see cref="MultipartCompletion"/> assembles them.
+/// </summary>
+internal sealed class MultipartUploads(
+    RegistryDbContext db, UploadAccess access, UploadUrls urls, PartFiles parts, IOptions<UploadOptions> options, TimeProvider time)
+{
+    public async Task<RegistryResult<MultipartUploadTicket>> BeginAsync(long imageId, long fileSize, Caller caller, CancellationToken cancellationToken)
+    {
+        var found = await access.FindPushableAsync(imageId, caller, cancellationToken);
+        if (!found.Succeeded)
+            return RegistryResult<MultipartUploadTicket>.Failure(found.Error, found.Message);
+        if (found.Value.Uploaded)
+            return RegistryResult<MultipartUploadTicket>.Success(new MultipartUploadTicket(Guid.Empty, 0, 0, AlreadyUploaded: true));
+        if (fileSize <= 0)
+            return RegistryResult<MultipartUploadTicket>.Failure(RegistryError.SizeMismatch, $"The file size must be a positive number of bytes, not {fileSize}.");
+
+        var now = time.GetUtcNow();
+        var upload = new UploadSession
+        {
+            Id = Guid.NewGuid(),
+            ImageId = imageId,
+            Kind = UploadKind.Multipart,
+            ExpectedSize = fileSize,
+            PartSize = MultipartLayout.PartSizeFor(fileSize, options.Value.MultipartPartSize),
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.UrlLifetime,
+            CreatedByUserId = caller.UserId!.Value,
+        };
+        db.UploadSessions.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        return RegistryResult<MultipartUploadTicket>.Success(
+            new MultipartUploadTicket(upload.Id, MultipartLayout.TotalParts(upload), upload.PartSize.Value, AlreadyUploaded: false));
+    }
+
+    public async Task<RegistryResult<UploadTicket>> BeginPartAsync(
+        long imageId, Guid uploadId, int partNumber, long partSize, string? partSha256Hex, Caller caller, CancellationToken cancellationToken)
+    {
+        var found = await access.FindPushableAsync(imageId, caller, cancellationToken);
+        if (!found.Succeeded)
+            return RegistryResult<UploadTicket>.Failure(found.Error, found.Message);
+        var upload = await FindOpenAsync(db, imageId, uploadId, time.GetUtcNow(), cancellationToken);
+        if (upload is null)
+            return RegistryResult<UploadTicket>.Failure(RegistryError.NotFound, NoSuchUpload(imageId, uploadId));
+        var totalParts = MultipartLayout.TotalParts(upload);
+        if (partNumber < 1 || partNumber > totalParts)
+            return RegistryResult<UploadTicket>.Failure(RegistryError.Conflict, $"The upload has parts 1 to {totalParts}; there is no part {partNumber}.");
+        var expectedSize = MultipartLayout.SizeOfPart(upload, partNumber);
+        if (partSize != expectedSize)
+            return RegistryResult<UploadTicket>.Failure(RegistryError.SizeMismatch, $"Part {partNumber} of this upload has {expectedSize} bytes, not {partSize}.");
+        BlobDigest? declared = null;
+        if (!string.IsNullOrEmpty(partSha256Hex))
+        {
+            if (!BlobDigest.TryParse(partSha256Hex, out var parsed))
+                return RegistryResult<UploadTicket>.Failure(RegistryError.InvalidDigest, $"'{partSha256Hex}' is not a sha256 checksum (64 hexadecimal characters).");
+            declared = parsed;
+        }
+
+        // A part asked for again replaces the earlier attempt.
+        await db.UploadSessions.Where(s => s.ParentId == uploadId && s.PartNumber == partNumber).ExecuteDeleteAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var part = new UploadSession
+        {
+            Id = Guid.NewGuid(),
+            ImageId = imageId,
+            Kind = UploadKind.MultipartPart,
+            ExpectedSize = expectedSize,
+            ExpectedSha256 = declared?.Hex,
+            PartNumber = partNumber,
+            ParentId = uploadId,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.UrlLifetime,
+            CreatedByUserId = caller.UserId!.Value,
+        };
+        var secret = urls.Issue(part);
+        await db.SaveChangesAsync(cancellationToken);
+        await ExtendAsync(db, uploadId, part.ExpiresAt + options.Value.UrlLifetime, cancellationToken);
+        return RegistryResult<UploadTicket>.Success(new UploadTicket(secret, part.ExpiresAt));
+    }
+
+    public async Task<RegistryResult<ReceivedPart>> ReceivePartAsync(string secret, Stream body, CancellationToken cancellationToken)
+    {
+        var part = await urls.FindAsync(secret, UploadKind.MultipartPart, cancellationToken);
+        if (part is null || !await urls.ClaimAsync(part, cancellationToken))
+            return RegistryResult<ReceivedPart>.Failure(RegistryError.NotFound, UploadUrls.Unusable);
+        var uploadId = part.ParentId!.Value;
+        var partNumber = part.PartNumber!.Value;
+
+        var client = new ClientBodyStream(body);
+        ReceivedPartFile received;
+        try
+        {
+            received = await parts.ReceiveAsync(uploadId, partNumber, part.Id, client, part.ExpectedSize, cancellationToken);
+        }
+        catch (IOException e) when (client.Failed)
+        {
+            return RegistryResult<ReceivedPart>.Failure(RegistryError.SizeMismatch,
+                $"Part {partNumber} broke off after {client.BytesRead} bytes ({e.Message}); nothing was kept.");
+        }
+
+        var refusal = Check(received, part);
+        if (refusal is not null)
+        {
+            PartFiles.Discard(received);
+            return refusal;
+        }
+
+        // Recorded before the file takes the part's name: a completion only trusts parts with both.
+        var now = time.GetUtcNow();
+        var recorded = await db.UploadSessions
+            .Where(s => s.Id == part.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReceivedAt, now).SetProperty(x => x.ReceivedSha256, received.Digest.Hex), cancellationToken);
+        if (recorded == 0 || !parts.TryKeep(received, uploadId, partNumber))
+        {
+            PartFiles.Discard(received);
+            return RegistryResult<ReceivedPart>.Failure(RegistryError.NotFound, "The multipart upload was aborted or completed while this part arrived.");
+        }
+
+        return RegistryResult<ReceivedPart>.Success(new ReceivedPart(partNumber, received.Digest.Hex));
+    }
+
+    /// <summary>The multipart upload of the image, when it is neither expired nor being completed.</summary>
+    internal static Task<UploadSession?> FindOpenAsync(RegistryDbContext db, long imageId, Guid uploadId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.UploadSessions.AsNoTracking().SingleOrDefaultAsync(
+            s => s.Id == uploadId && s.ImageId == imageId && s.Kind == UploadKind.Multipart && s.UsedAt == null && s.ExpiresAt > now,
+            cancellationToken);
+
+    /// <summary>Keeps an active upload from expiring (the lifetime of a multipart upload slides with its activity).</summary>
+    internal static Task ExtendAsync(RegistryDbContext db, Guid uploadId, DateTimeOffset until, CancellationToken cancellationToken) =>
+        db.UploadSessions.Where(s => s.Id == uploadId && s.ExpiresAt < until).ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, until), cancellationToken);
+
+    internal static string NoSuchUpload(long imageId, Guid uploadId) =>
+        $"There is no open multipart upload '{uploadId}' for image {imageId}; it may have expired, been aborted or completed. Push again.";
+
+    private static RegistryResult<ReceivedPart>? Check(ReceivedPartFile received, UploadSession part)
+    {
+        if (received.Size != part.ExpectedSize)
+            return RegistryResult<ReceivedPart>.Failure(RegistryError.SizeMismatch,
+                $"Part {part.PartNumber} must have {part.ExpectedSize} bytes, but {(received.Size > part.ExpectedSize ? "more" : $"{received.Size}")} arrived; nothing was kept.");
+        if (part.ExpectedSha256 is { } expected && expected != received.Digest.Hex)
+            return RegistryResult<ReceivedPart>.Failure(RegistryError.DigestMismatch,
+                $"Part {part.PartNumber} has sha256 {received.Digest.Hex}, but {expected} was announced; nothing was kept.");
+        return null;
+    }
+}

@@ -1,0 +1,6 @@
+namespace SRegistry.Core.Uploads;
+
+/// <summary>A part that arrived and matched.</summary>
+/// <param name="PartNumber">The part's number, from 1.</param>
+/// <param name="Token">What the client must quote back at completion: the part's sha256 in lowercase hex. The door sends it as the <c>ETag</c>.</param>
+public sealed record ReceivedPart(int PartNumber, string Token);

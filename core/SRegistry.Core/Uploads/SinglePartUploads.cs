@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SRegistry.Abstractions.Storage;
+using SRegistry.Core.Catalog;
+using SRegistry.Core.Domain;
+using SRegistry.Core.Persistence;
+
+namespace SRegistry.Core.Uploads;
+
+/// <summary>Uploads of a whole image in one request: through a capability URL (v2) or directly (v1).</summary>
+internal sealed class SinglePartUploads(
+    RegistryDbContext db, UploadAccess access, UploadUrls urls, UploadFinisher finisher, IOptions<UploadOptions> options, TimeProvider time)
+{
+    public async Task<RegistryResult<UploadTicket>> BeginAsync(
+        long imageId, long declaredSize, string? declaredSha256Hex, Caller caller, CancellationToken cancellationToken)
+    {
+        var found = await access.FindPushableAsync(imageId, caller, cancellationToken);
+        if (!found.Succeeded)
+            return RegistryResult<UploadTicket>.Failure(found.Error, found.Message);
+        var image = found.Value;
+        if (!string.IsNullOrEmpty(declaredSha256Hex))
+        {
+            if (!BlobDigest.TryParse(declaredSha256Hex, out var declared))
+                return RegistryResult<UploadTicket>.Failure(RegistryError.InvalidDigest,
+                    $"'{declaredSha256Hex}' is not a sha256 checksum (64 hexadecimal characters).");
+            if (declared.Hex != image.Digest)
+                return RegistryResult<UploadTicket>.Failure(RegistryError.Conflict,
+                    $"The file's sha256 {declared.Hex} differs from the hash the image was created with, sha256.{image.Digest}.");
+        }
+        if (image.Uploaded)
+            return RegistryResult<UploadTicket>.Success(new UploadTicket(null, time.GetUtcNow()));
+        if (declaredSize <= 0)
+            return RegistryResult<UploadTicket>.Failure(RegistryError.SizeMismatch, $"The file size must be a positive number of bytes, not {declaredSize}.");
+
+        var now = time.GetUtcNow();
+        var session = new UploadSession
+        {
+            Id = Guid.NewGuid(),
+            ImageId = image.Id,
+            Kind = UploadKind.SinglePart,
+            ExpectedSize = declaredSize,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.UrlLifetime,
+            CreatedByUserId = caller.UserId!.Value,
+        };
+        var secret = urls.Issue(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return RegistryResult<UploadTicket>.Success(new UploadTicket(secret, session.ExpiresAt));
+    }
+
+    public async Task<RegistryResult<Image>> ReceiveAsync(string secret, Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        var session = await urls.FindAsync(secret, UploadKind.SinglePart, cancellationToken);
+        if (session is null)
+            return RegistryResult<Image>.Failure(RegistryError.NotFound, UploadUrls.Unusable);
+
+        // Refused before claiming: a client that announces the wrong length may retry with the same URL.
+        if (contentLength is { } length && length != session.ExpectedSize)
+            return RegistryResult<Image>.Failure(RegistryError.SizeMismatch,
+                $"The request is {length} bytes long, but the upload was announced with {session.ExpectedSize}; nothing was stored.");
+        if (!await urls.ClaimAsync(session, cancellationToken))
+            return RegistryResult<Image>.Failure(RegistryError.NotFound, UploadUrls.Unusable);
+
+        var actor = await urls.ActorOfAsync(session, cancellationToken);
+        return await finisher.StoreAsync(session.ImageId, new ClientBodyStream(body), session.ExpectedSize, actor, cancellationToken);
+    }
+
+    public async Task<RegistryResult<Image>> ReceiveDirectAsync(long imageId, Stream body, Caller caller, CancellationToken cancellationToken)
+    {
+        var found = await access.FindPushableAsync(imageId, caller, cancellationToken);
+        if (!found.Succeeded || found.Value.Uploaded)
+            return found;
+        return await finisher.StoreAsync(imageId, new ClientBodyStream(body), null, caller.Actor, cancellationToken);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using SRegistry.Abstractions.Storage;
+using SRegistry.Core.Audit;
+using SRegistry.Core.Catalog;
+using SRegistry.Core.Domain;
+using SRegistry.Core.Images;
+using SRegistry.Core.Persistence;
+
+namespace SRegistry.Core.Uploads;
+
+/// <summary>
+/// The end every upload shares: stream the bytes into the store against the image's digest, read the
+/// SIF metadata, and mark the image uploaded together with that metadata in one save.
+/// </summary>
+internal sealed class UploadFinisher(RegistryDbContext db, ImageStore store, SifMetadataRecorder sif, AuditLog audit, TimeProvider time)
+{
+    /// <summary>
+    /// Stores <paramref name="content"/> as the bytes of image <paramref name="imageId"/>. A digest or size
+    /// mismatch, or a <see cref="ClientBodyStream"/> that broke off, stores nothing; bytes that are not
+    /// a SIF image or are for another architecture are stored but not referenced, so the blob garbage
+    /// collector takes them. In every refusal the image stays not uploaded.
+    /// </summary>
+    public async Task<RegistryResult<Image>> StoreAsync(long imageId, Stream content, long? expectedSize, Actor actor, CancellationToken cancellationToken)
+    {
+        var image = await db.Images
+            .Include(i => i.Labels)
+            .Include(i => i.Container).ThenInclude(c => c.Collection).ThenInclude(c => c.Entity)
+            .SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
+        if (image is null)
+            return RegistryResult<Image>.Failure(RegistryError.NotFound, $"There is no image with id {imageId}.");
+
+        var expected = BlobDigest.Parse(image.Digest);
+        BlobPutResult stored;
+        try
+        {
+            // Nothing is modified in the context yet, so the store's own save writes only its blob row.
+            stored = await store.PutAsync(content, new BlobExpectation(expected, expectedSize), actor, cancellationToken);
+        }
+        catch (IOException e) when (content is ClientBodyStream { Failed: true } body)
+        {
+            return RegistryResult<Image>.Failure(RegistryError.SizeMismatch,
+                $"The upload broke off after {body.BytesRead} bytes ({e.Message}); nothing was stored. Push again.");
+        }
+
+        switch (stored.Outcome)
+        {
+            case BlobPutOutcome.DigestMismatch:
+                return RegistryResult<Image>.Failure(RegistryError.DigestMismatch,
+                    $"The uploaded file has sha256.{stored.Digest.Hex}, but the image was created with sha256.{expected.Hex}; nothing was stored.");
+            case BlobPutOutcome.SizeMismatch:
+                var sent = stored.Size > expectedSize ? $"more than {expectedSize}" : $"{stored.Size}";
+                return RegistryResult<Image>.Failure(RegistryError.SizeMismatch,
+                    $"The upload sent {sent} bytes, but {expectedSize} were announced; nothing was stored.");
+        }
+
+        var applied = await sif.ApplyAsync(image, stored, cancellationToken);
+        if (!applied.Succeeded)
+            return applied;
+
+        image.Size = stored.Size;
+        image.Uploaded = true;
+        image.UploadedAt = time.GetUtcNow();
+        audit.Record(actor, UploadAuditActions.ImageUpload, CatalogText.ImageTarget(image.Container, image), new { size = stored.Size, arch = image.Arch });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return RegistryResult<Image>.Failure(RegistryError.NotFound, $"The image with id {imageId} was deleted while its bytes arrived.");
+        }
+        catch (DbUpdateException e) when (SaveConflicts.IsUniqueViolation(e))
+        {
+            // The SIF named the architecture of an image that had none, and the container already has this content for it.
+            db.ChangeTracker.Clear();
+            return RegistryResult<Image>.Failure(RegistryError.Conflict,
+                $"The container already has an image with sha256.{expected.Hex} for architecture '{image.Arch}'.");
+        }
+
+        return RegistryResult<Image>.Success(image);
+    }
+}

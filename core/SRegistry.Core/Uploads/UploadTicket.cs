@@ -1,0 +1,13 @@
+namespace SRegistry.Core.Uploads;
+
+/// <summary>
+/// Permission to send bytes once, through a capability URL the door builds from <see cref="Secret"/>;
+/// or, when <see cref="AlreadyUploaded"/>, word that the image's bytes are already here.
+/// </summary>
+/// <param name="Secret">The URL's secret (43 base64url characters), or null when no upload is needed. Shown once; only its hash is stored.</param>
+/// <param name="ExpiresAt">When the URL can no longer be claimed (UTC).</param>
+public sealed record UploadTicket(string? Secret, DateTimeOffset ExpiresAt)
+{
+    /// <summary>True when the image was uploaded before, so there is nothing to send.</summary>
+    public bool AlreadyUploaded => Secret is null;
+}
