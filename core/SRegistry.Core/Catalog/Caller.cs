@@ -22,6 +22,9 @@ public sealed class Caller
     /// <summary>Someone who has not signed in: sees public collections and changes nothing.</summary>
     public static Caller Anonymous { get; } = new(null, null, false, [], []);
 
+    /// <summary>The registry itself (the admin command line): an administrator that is no user.</summary>
+    public static Caller System { get; } = new(null, Actor.System.Name, true, [], []);
+
     /// <summary>The user's id; null when anonymous.</summary>
     public long? UserId { get; }
 
@@ -42,10 +45,10 @@ public sealed class Caller
     public IReadOnlyList<string> Scopes { get; }
 
     /// <summary>True for <see cref="Anonymous"/>.</summary>
-    public bool IsAnonymous => UserId is null;
+    public bool IsAnonymous => UserId is null && !IsAdmin;
 
     /// <summary>How the caller appears in the audit log.</summary>
-    public Actor Actor => UserId is { } id ? new Actor(id, UserName!) : new Actor(null, "anonymous");
+    public Actor Actor => UserId is { } id ? new Actor(id, UserName!) : IsAdmin ? Actor.System : new Actor(null, "anonymous");
 
     /// <summary>
     /// A signed-in user. An inactive user gets <see cref="Anonymous"/>: disabling an account must take

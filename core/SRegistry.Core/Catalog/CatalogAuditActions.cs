@@ -6,6 +6,8 @@ public static class CatalogAuditActions
     public const string EntityCreate = "entity.create";
     public const string CollectionCreate = "collection.create";
     public const string ContainerCreate = "container.create";
+    public const string ContainerFreeze = "container.freeze";
+    public const string ContainerUnfreeze = "container.unfreeze";
     public const string ImageCreate = "image.create";
     public const string ImageDelete = "image.delete";
     public const string TagSet = "tag.set";

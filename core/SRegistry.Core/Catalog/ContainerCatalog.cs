@@ -37,6 +37,29 @@ public sealed class ContainerCatalog(RegistryDbContext db, AuditLog audit, TimeP
             : RegistryResult<Container>.Success(container);
     }
 
+    /// <summary>
+    /// Freezes a container (read-only: no new images, tag moves or deletes) or thaws it. Only those
+    /// who may delete in its collection (owners, administrators) may.
+    /// </summary>
+    public async Task<RegistryResult<Container>> SetFrozenAsync(long containerId, bool frozen, Caller caller, CancellationToken cancellationToken = default)
+    {
+        var container = await db.VisibleContainers(caller).Include(c => c.Collection).ThenInclude(c => c.Entity)
+            .SingleOrDefaultAsync(c => c.Id == containerId, cancellationToken);
+        if (container is null)
+            return RegistryResult<Container>.Failure(RegistryError.NotFound, $"There is no container with id {containerId}.");
+        if (!await db.IsAllowedAsync(container.CollectionId, AccessPolicy.CanDelete(caller), cancellationToken))
+            return RegistryResult<Container>.Failure(RegistryError.Forbidden,
+                $"You may not freeze or thaw '{CatalogText.Path(container)}': only the owners of its collection or entity and administrators may.");
+        if (container.IsFrozen == frozen)
+            return RegistryResult<Container>.Success(container);
+
+        container.IsFrozen = frozen;
+        container.UpdatedAt = time.GetUtcNow();
+        audit.Record(caller.Actor, frozen ? CatalogAuditActions.ContainerFreeze : CatalogAuditActions.ContainerUnfreeze, "container:" + CatalogText.Path(container));
+        await db.SaveChangesAsync(cancellationToken);
+        return RegistryResult<Container>.Success(container);
+    }
+
     /// <summary>Creates a container in a collection the caller may push to.</summary>
     /// <param name="collectionId">The collection's id.</param>
     /// <param name="name">The container name (part rule).</param>

@@ -23,6 +23,7 @@ public static class AdminCommandLine
             UserCommands.Create(data),
             TokenCommands.Create(data),
             EntityCommands.Create(data),
+            ContainerCommands.Create(data),
             BlobCommands.Create(data),
             ConfigCommands.Create(data),
         };

@@ -9,6 +9,37 @@ namespace SRegistry.Core.Tests.Catalog;
 public sealed class ContainerCatalogTests(PostgresFixture postgres)
 {
     [Fact]
+    public async Task SetFrozen_ByContributor_IsForbiddenAndLeavesItWritable()
+    {
+        await using var scene = await CatalogScene.CreateAsync(postgres);
+        var tools = await scene.AddCollectionAsync("alice", "tools");
+        await scene.AddMemberAsync(tools.Id, CollectionRole.Contributor, userName: "bob");
+        var bwa = await scene.AddContainerAsync(tools.Id, "bwa");
+
+        var result = await scene.Containers().SetFrozenAsync(bwa.Id, true, await scene.CallerAsync("bob"));
+
+        Assert.Equal(RegistryError.Forbidden, result.Error);
+        Assert.False((await scene.Context().Containers.SingleAsync(c => c.Id == bwa.Id)).IsFrozen);
+    }
+
+    [Fact]
+    public async Task SetFrozen_ByOwnerAndBySystem_FreezesAndThawsWithAuditEvents()
+    {
+        await using var scene = await CatalogScene.CreateAsync(postgres);
+        var tools = await scene.AddCollectionAsync("alice", "tools");
+        var bwa = await scene.AddContainerAsync(tools.Id, "bwa");
+
+        var frozen = await scene.Containers().SetFrozenAsync(bwa.Id, true, await scene.CallerAsync("alice"));
+        var thawed = await scene.Containers().SetFrozenAsync(bwa.Id, false, Caller.System);
+
+        Assert.True(frozen.Succeeded, frozen.Message);
+        Assert.True(thawed.Succeeded, thawed.Message);
+        Assert.False((await scene.Context().Containers.SingleAsync(c => c.Id == bwa.Id)).IsFrozen);
+        var actions = await scene.Context().AuditEvents.OrderBy(e => e.Id).Select(e => new { e.Action, e.Actor }).ToListAsync();
+        Assert.Equal([new { Action = "container.freeze", Actor = "alice" }, new { Action = "container.unfreeze", Actor = "system" }], actions);
+    }
+
+    [Fact]
     public async Task CreateContainer_ByCollectionContributor_IsCreatedWithAuditEvent()
     {
         await using var scene = await CatalogScene.CreateAsync(postgres);
