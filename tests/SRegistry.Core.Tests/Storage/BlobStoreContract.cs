@@ -73,8 +73,9 @@ public abstract class BlobStoreContract
         Assert.Equal(new BlobPutResult(BlobPutOutcome.Stored, expected, size), result);
         Assert.Equal(expected, readBack);
         Assert.Equal(size, (await Store.GetInfoAsync(expected, CancellationToken.None))!.Size);
-        // A store that buffered the content would allocate at least the gibibyte it received.
-        Assert.InRange(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, 0, 256L << 20);
+        // A store that buffered the content would allocate at least the gibibyte it received. The
+        // count is process-wide and other tests run alongside, hence the generous half-gibibyte bound.
+        Assert.InRange(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, 0, 512L << 20);
     }
 
     [Fact]
