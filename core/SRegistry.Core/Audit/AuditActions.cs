@@ -12,4 +12,7 @@ public static class AuditActions
     public const string TokenCreate = "token.create";
     public const string TokenRevoke = "token.revoke";
     public const string BlobStore = "blob.store";
+
+    /// <summary>Refused content removed from the store.</summary>
+    public const string BlobDiscard = "blob.discard";
 }

@@ -144,26 +144,21 @@ public sealed class ImageCatalog(RegistryDbContext db, ImageStore store, AuditLo
     {
         var now = time.GetUtcNow();
         var image = new Image { Container = container, Digest = content.Hex, Arch = arch, CreatedByUserId = caller.UserId, CreatedAt = now };
-        if (!await store.ExistsAsync(content, cancellationToken))
-            return image;
-
-        // The SIF facts are read when bytes arrive; a deduplicated image receives none, so it inherits them.
+        // Only bytes an uploaded image already uses were checked as a SIF of a known architecture; any
+        // other stored bytes must come through an upload, which checks them. The new image inherits
+        // the twin's SIF facts, since no bytes arrive to read them from.
         var twin = await db.Images.AsNoTracking().Where(i => i.Digest == content.Hex && i.Uploaded).OrderBy(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-        if (arch.Length == 0 && twin is null)
-            return image; // Nothing knows these bytes' architecture yet: let the upload read it from the SIF.
-        image.Arch = arch.Length == 0 ? twin!.Arch : arch;
+        if (twin is null || (arch.Length > 0 && arch != twin.Arch) || !await store.ExistsAsync(content, cancellationToken))
+            return image;
+        image.Arch = twin.Arch;
         image.Uploaded = true;
         image.UploadedAt = now;
-        image.Size = twin?.Size ?? await db.Blobs.Where(b => b.Digest == content.Hex).Select(b => b.Size).SingleAsync(cancellationToken);
-        if (twin is not null)
-        {
-            image.MediaType = twin.MediaType;
-            image.Signed = twin.Signed;
-            image.Encrypted = twin.Encrypted;
-            image.Fingerprints = twin.Fingerprints;
-            image.DefinitionFile = twin.DefinitionFile;
-        }
-
+        image.Size = twin.Size;
+        image.MediaType = twin.MediaType;
+        image.Signed = twin.Signed;
+        image.Encrypted = twin.Encrypted;
+        image.Fingerprints = twin.Fingerprints;
+        image.DefinitionFile = twin.DefinitionFile;
         return image;
     }
 }

@@ -68,6 +68,23 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
     public Task<int> CountReferencesAsync(BlobDigest digest, CancellationToken cancellationToken) =>
         db.Images.CountAsync(i => i.Digest == digest.Hex && i.Uploaded, cancellationToken);
 
+    /// <summary>
+    /// Removes refused content (bytes that arrived intact but were not acceptable, such as a file that
+    /// is no SIF image) when no uploaded image uses it, so a refusal leaves nothing stored.
+    /// </summary>
+    /// <remarks>Only library uploads and the admin command line put blobs today; a door that keeps
+    /// blobs without images (OCI layers) will need the garbage collector's leases here instead.</remarks>
+    public async Task DiscardIfUnreferencedAsync(BlobDigest digest, Actor actor, CancellationToken cancellationToken)
+    {
+        if (await CountReferencesAsync(digest, cancellationToken) > 0)
+            return;
+
+        await db.Blobs.Where(b => b.Digest == digest.Hex).ExecuteDeleteAsync(cancellationToken);
+        await blobs.DeleteAsync(digest, cancellationToken);
+        audit.Record(actor, AuditActions.BlobDiscard, $"blob:{digest}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private Task<bool> IsRecordedAsync(BlobDigest digest, CancellationToken cancellationToken) =>
         db.Blobs.AnyAsync(b => b.Digest == digest.Hex, cancellationToken);
 }

@@ -17,8 +17,8 @@ internal sealed class UploadFinisher(RegistryDbContext db, ImageStore store, Sif
     /// <summary>
     /// Stores <paramref name="content"/> as the bytes of image <paramref name="imageId"/>. A digest or size
     /// mismatch, or a <see cref="ClientBodyStream"/> that broke off, stores nothing; bytes that are not
-    /// a SIF image or are for another architecture are stored but not referenced, so the blob garbage
-    /// collector takes them. In every refusal the image stays not uploaded.
+    /// a SIF image or are for another architecture are removed again unless an uploaded image already
+    /// uses them. In every refusal the image stays not uploaded.
     /// </summary>
     public async Task<RegistryResult<Image>> StoreAsync(long imageId, Stream content, long? expectedSize, Actor actor, CancellationToken cancellationToken)
     {
@@ -55,7 +55,11 @@ internal sealed class UploadFinisher(RegistryDbContext db, ImageStore store, Sif
 
         var applied = await sif.ApplyAsync(image, stored, cancellationToken);
         if (!applied.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            await store.DiscardIfUnreferencedAsync(stored.Digest, actor, cancellationToken);
             return applied;
+        }
 
         image.Size = stored.Size;
         image.Uploaded = true;

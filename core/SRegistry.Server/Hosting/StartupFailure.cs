@@ -14,13 +14,18 @@ public static class StartupFailure
         RegistryConfigurationException or PluginLoadException or EmbeddedPostgresException => exception.Message,
         OptionsValidationException options =>
             $"Invalid configuration for {options.OptionsType.Name}: {string.Join("; ", options.Failures)}",
-        NpgsqlException database =>
-            $"Cannot use the database named by Database:ConnectionString: {database.Message}. " +
-            "Check the connection string, or leave it empty to use the embedded database in the data directory.",
+        NpgsqlException database => DatabaseFailure(database),
+
+        // EF's retrying execution strategy reports a database that stays unreachable wrapped in this.
+        InvalidOperationException { InnerException: NpgsqlException database } => DatabaseFailure(database),
         IOException { InnerException: System.Net.Sockets.SocketException } bind =>
             $"{bind.Message}. Choose another address with --urls, or stop what is listening there.",
         _ => null,
     };
+
+    private static string DatabaseFailure(NpgsqlException database) =>
+        $"Cannot use the database named by Database:ConnectionString: {database.Message}. " +
+        "Check the connection string, or leave it empty to use the embedded database in the data directory.";
 
     /// <summary>Writes the failure to standard error and returns the process exit code.</summary>
     public static int Report(Exception exception)

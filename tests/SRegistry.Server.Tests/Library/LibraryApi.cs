@@ -46,9 +46,9 @@ public sealed class LibraryApi(HttpClient http, string? token)
     /// <summary>The id of an entity that must exist.</summary>
     public async Task<string> EntityIdAsync(string name) => Id((await GetAsync($"/v1/entities/{name}")).Data());
 
-    /// <summary>The ids of an entity's collections, to prove that a refused request created none.</summary>
+    /// <summary>The ids of an entity's collections, sorted, to prove that a refused request created none.</summary>
     public async Task<List<string>> CollectionIdsAsync(string entity) =>
-        [.. (await GetAsync($"/v1/entities/{entity}")).Data().GetProperty("collections").EnumerateArray().Select(c => c.GetString()!)];
+        [.. (await GetAsync($"/v1/entities/{entity}")).Data().GetProperty("collections").EnumerateArray().Select(c => c.GetString()!).Order(StringComparer.Ordinal)];
 
     public async Task<string> CreateCollectionAsync(string entityId, string name, bool isPrivate = false) =>
         Id((await PostAsync("/v1/collections", new { name, entity = entityId, @private = isPrivate })).Data());
@@ -58,7 +58,7 @@ public sealed class LibraryApi(HttpClient http, string? token)
 
     /// <summary>Creates an image as <c>singularity push</c> does: by hash, arch unknown until the bytes arrive.</summary>
     public async Task<string> CreateImageAsync(string containerId, string hash) =>
-        Id((await PostAsync("/v1/images", new { hash, container = containerId, arch = "" })).Data());
+        Id((await PostAsync("/v1/images", new { hash, container = containerId })).Data());
 
     /// <summary>Asks for an upload URL for <paramref name="file"/>'s bytes (size and bare-hex sha256, as the client announces them).</summary>
     public Task<LibraryResponse> RequestUploadAsync(string imageId, string file) =>
