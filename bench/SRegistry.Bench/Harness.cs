@@ -36,17 +36,18 @@ internal sealed class Harness(string binary, ServerProcess server, string token)
     }
 
     /// <summary>
-    /// Runs a harness command that must succeed. The transfer starts at the first stderr line containing
-    /// <paramref name="startLine"/> and ends at the first containing <paramref name="endLine"/> or, when
-    /// <paramref name="endWrittenBytes"/> is given, once the harness has written that many bytes.
+    /// Runs a harness command that must succeed, noting when the client's log first shows each of
+    /// <paramref name="marks"/> and, when <paramref name="watchWrittenBytes"/> is given, when the harness
+    /// has written that many bytes.
     /// </summary>
-    public async Task<HarnessRun> RunAsync(string[] args, string startLine, string? endLine = null, long? endWrittenBytes = null)
+    public async Task<HarnessRun> RunAsync(string[] args, string[] marks, long? watchWrittenBytes = null)
     {
         var start = Command.Start(binary, ["-url", server.BaseAddress.ToString().TrimEnd('/'), "-token", token, .. args]);
         var clock = Stopwatch.StartNew();
         using var process = Command.Launch(start, InstallHint);
         process.StandardInput.Close();
-        TimeSpan? started = null, ended = null, written = null;
+        var seen = new Dictionary<string, TimeSpan>();
+        TimeSpan? written = null;
         var log = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = Task.Run(async () =>
@@ -54,8 +55,7 @@ internal sealed class Harness(string binary, ServerProcess server, string token)
             while (await process.StandardError.ReadLineAsync() is { } line)
             {
                 var at = clock.Elapsed;
-                if (line.Contains(startLine, StringComparison.Ordinal)) started ??= at;
-                if (endLine is not null && line.Contains(endLine, StringComparison.Ordinal)) ended ??= at;
+                foreach (var mark in marks.Where(m => line.Contains(m, StringComparison.Ordinal))) seen.TryAdd(mark, at);
                 log.AppendLine(line);
             }
         });
@@ -64,7 +64,7 @@ internal sealed class Harness(string binary, ServerProcess server, string token)
         var described = $"library-harness {string.Join(' ', args)}";
         while (!exited.IsCompleted)
         {
-            if (endWrittenBytes is { } target && written is null && WrittenBytes(process.Id) >= target) written = clock.Elapsed;
+            if (watchWrittenBytes is { } target && written is null && WrittenBytes(process.Id) >= target) written = clock.Elapsed;
             if (clock.Elapsed > TimeSpan.FromMinutes(20))
             {
                 process.Kill(entireProcessTree: true);
@@ -97,10 +97,8 @@ internal sealed class Harness(string binary, ServerProcess server, string token)
             throw new BenchFailure($"{described} printed no JSON ({e.Message})");
         }
 
-        var end = endWrittenBytes is null ? ended : written;
-        if (started is null || end is null)
-            throw new BenchFailure($"{described}: the transfer's start ('{startLine}') or end was not seen; the client's log:\n{Tail(log.ToString())}");
-        return new HarnessRun(output, elapsed, end.Value - started.Value);
+        if (watchWrittenBytes is not null && written is null) throw new BenchFailure($"{described}: the harness never wrote {watchWrittenBytes} bytes");
+        return new HarnessRun(output, elapsed, seen, written);
     }
 
     // wchar: bytes the process passed to write() and pwrite() so far, whether or not they reached the disk.
@@ -120,5 +118,13 @@ internal sealed class Harness(string binary, ServerProcess server, string token)
     private static string Tail(string text) => string.Join('\n', text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(30));
 }
 
-/// <summary>A finished harness command: its JSON output, its wall time, and how long the bytes took to move.</summary>
-internal sealed record HarnessRun(JsonElement Output, TimeSpan Elapsed, TimeSpan Transfer);
+/// <summary>
+/// A finished harness command: its JSON output, its wall time, when (from its start) the client's log showed
+/// each mark, and when the harness had written the bytes it was watched for.
+/// </summary>
+internal sealed record HarnessRun(JsonElement Output, TimeSpan Elapsed, IReadOnlyDictionary<string, TimeSpan> Marks, TimeSpan? Written)
+{
+    /// <summary>When the client's log first showed <paramref name="mark"/>.</summary>
+    public TimeSpan At(string mark) =>
+        Marks.TryGetValue(mark, out var at) ? at : throw new BenchFailure($"the client's log never showed '{mark}'");
+}

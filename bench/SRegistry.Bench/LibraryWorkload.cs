@@ -12,6 +12,12 @@ internal static class LibraryWorkload
     private const int Concurrency = 4;
     private const string ReferencePhase = "reference write (FileStream, fsync)";
 
+    // Lines of the client's log (container-library-client 1.2.2) that mark where the bytes start and stop moving.
+    private const string UploadStarts = "Now uploading to the library";
+    private const string CompletionStarts = "Completing multipart upload";
+    private const string UploadEnds = "Upload completed OK";
+    private const string DownloadStarts = "Pulling from URL";
+
     public static async Task RunAsync(long paddingBytes, int rounds, string? directory)
     {
         var repository = RepositoryRoot();
@@ -19,6 +25,8 @@ internal static class LibraryWorkload
         var root = Path.Combine(directory ?? Path.GetTempPath(), "sregistry-bench-library-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         var results = new List<Measurement>();
+        var completions = new List<TimeSpan>();
+        var serverResident = new List<(string When, long Bytes)>();
         try
         {
             Console.WriteLine("library workload: building the server (Release) and the Go harness ...");
@@ -31,10 +39,12 @@ internal static class LibraryWorkload
             var token = (await server.AdminAsync("token", "create", "bench", "--name", "bench")).Trim();
             var harness = new Harness(binary, server, token);
             var perPhasePeak = ProcessMemory.ResetPeak(server.Id);
+            serverResident.Add(("at start", ProcessMemory.Resident(server.Id)));
             Console.WriteLine($"library workload: {paddingBytes >> 20} MiB SIF x {rounds} rounds in {root}, {Environment.ProcessorCount} cores, "
                 + $"server pid {server.Id} at {server.BaseAddress}, " + (perPhasePeak ? "server peak RSS per phase" : "server peak RSS since start (clear_refs unavailable)"));
             Console.WriteLine("seconds: the harness process, start to exit; xfer: while the bytes move. RSS: the server (reference write: this process)");
             await WarmUpAsync(server, harness, Path.Combine(root, "warm-up"), data);
+            serverResident.Add(("after the warm-up", ProcessMemory.Resident(server.Id)));
             Console.WriteLine(Measurement.HeadingWithTransfer);
 
             for (var round = 0; round < rounds; round++)
@@ -51,7 +61,9 @@ internal static class LibraryWorkload
                     File.Delete(referenceFile);
                 };
                 if (round % 2 == 0) await referenceWrite();
-                Report(results, await PushAsync(server, harness, image, size, hash, reference));
+                var (push, completion) = await PushAsync(server, harness, image, size, hash, reference);
+                Report(results, push);
+                if (completion is { } c) completions.Add(c);
                 if (round % 2 == 1) await referenceWrite();
 
                 var blob = BlobOf(data, hash);
@@ -66,6 +78,7 @@ internal static class LibraryWorkload
                 Directory.Delete(work, recursive: true);
             }
 
+            serverResident.Add(("at the end", ProcessMemory.Resident(server.Id)));
             await server.StopAsync();
         }
         finally
@@ -73,7 +86,7 @@ internal static class LibraryWorkload
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
 
-        Summarize(results, rounds);
+        Summarize(results, completions, serverResident, rounds);
     }
 
     /// <summary>One unmeasured push and pull (multipart), so that the first round does not pay for the server's JIT and caches.</summary>
@@ -98,10 +111,11 @@ internal static class LibraryWorkload
         Directory.EnumerateFiles(Path.Combine(data, "blobs"), hash["sha256.".Length..], SearchOption.AllDirectories).SingleOrDefault()
         ?? throw new BenchFailure($"the pushed image's blob {hash} is not under {Path.Combine(data, "blobs")}");
 
-    private static async Task<Measurement> PushAsync(ServerProcess server, Harness harness, string image, long size, string hash, string reference)
+    /// <summary>The push, and for a multipart push the completion: from the client's request to its answer (the server assembling the image).</summary>
+    private static async Task<(Measurement Push, TimeSpan? Completion)> PushAsync(ServerProcess server, Harness harness, string image, long size, string hash, string reference)
     {
         var (run, before, peak) = await WatchAsync(server, () => harness.RunAsync(
-            ["push", image, reference, "-arch", "amd64"], startLine: "Now uploading to the library", endLine: "Upload completed OK"));
+            ["push", image, reference, "-arch", "amd64"], [UploadStarts, CompletionStarts, UploadEnds]));
         var output = run.Output;
         if (output.GetProperty("hash").GetString() != hash || !output.GetProperty("uploaded").GetBoolean())
             throw new BenchFailure($"push of {reference}: expected an upload of {hash}, the harness reported {output}");
@@ -109,7 +123,8 @@ internal static class LibraryWorkload
         var multipart = requests.Any(r => Is(r, "POST", "/_multipart"));
         var parts = requests.Count(r => Is(r, "PUT", "/v2/uploads/parts/"));
         var phase = multipart ? $"push (multipart, {parts} parts)" : "push (single part)";
-        return new Measurement(phase, size, run.Elapsed, before, peak, run.Transfer);
+        var push = new Measurement(phase, size, run.Elapsed, before, peak, run.At(UploadEnds) - run.At(UploadStarts));
+        return (push, multipart ? run.At(UploadEnds) - run.At(CompletionStarts) : null);
     }
 
     private static async Task<Measurement> PullAsync(
@@ -120,14 +135,14 @@ internal static class LibraryWorkload
         string[] args = concurrency > 1
             ? ["pull", reference, output, "-arch", "amd64", "-concurrent", $"{concurrency}"]
             : ["pull", reference, output, "-arch", "amd64"];
-        var (run, before, peak) = await WatchAsync(server, () => harness.RunAsync(args, startLine: "Pulling from URL", endWrittenBytes: size));
+        var (run, before, peak) = await WatchAsync(server, () => harness.RunAsync(args, [DownloadStarts], watchWrittenBytes: size));
         var result = run.Output;
         if (result.GetProperty("sha256").GetString() != hash || result.GetProperty("size").GetInt64() != size)
             throw new BenchFailure($"pull of {reference}: expected {size} bytes with {hash}, the harness wrote {result.GetProperty("size")} bytes with {result.GetProperty("sha256")}");
         var ranges = result.GetProperty("rangeRequests").GetInt32();
         var phase = concurrency == 1 ? $"pull (plain{cold})"
             : $"pull -concurrent {concurrency} ({(ranges == 0 ? "single stream" : $"{ranges} ranges")}{cold})";
-        return new Measurement(phase, size, run.Elapsed, before, peak, run.Transfer);
+        return new Measurement(phase, size, run.Elapsed, before, peak, run.Written!.Value - run.At(DownloadStarts));
     }
 
     /// <summary>Runs a phase with the server's peak resident memory reset before it.</summary>
@@ -149,7 +164,7 @@ internal static class LibraryWorkload
         Console.WriteLine(measurement.ToStringWithTransfer());
     }
 
-    private static void Summarize(List<Measurement> results, int rounds)
+    private static void Summarize(List<Measurement> results, List<TimeSpan> completions, List<(string When, long Bytes)> serverResident, int rounds)
     {
         Console.WriteLine($"median over {rounds} rounds:");
         var medians = Measurement.Medians(results).OrderBy(m => m.Phase.StartsWith("pull") ? 2 : m.Phase.StartsWith("push") ? 1 : 0).ToList();
@@ -159,10 +174,16 @@ internal static class LibraryWorkload
         var push = medians.Single(m => m.Phase.StartsWith("push"));
         Console.WriteLine($"push at {push.MegabytesPerSecond / fsync:P0} of the fsync'd write ({push.MegabytesPerSecond:F0} / {fsync:F0} MB/s); "
             + $"its upload alone at {push.TransferMegabytesPerSecond / fsync:P0} ({push.TransferMegabytesPerSecond:F0} MB/s)");
+        if (completions.Count > 0)
+        {
+            var completion = completions.Order().ElementAt(completions.Count / 2);
+            Console.WriteLine($"of the upload, the multipart completion (the server assembling, hashing and fsyncing the image) took {completion.TotalSeconds:F2} s (median)");
+        }
         foreach (var pull in medians.Where(m => m.Phase.StartsWith("pull")))
             Console.WriteLine($"{pull.Phase}: {pull.MegabytesPerSecond:F0} MB/s, download alone {pull.TransferMegabytesPerSecond:F0} MB/s");
         Console.WriteLine("largest server peak RSS growth in any round: " + string.Join(", ", results
             .Where(r => r.Phase != ReferencePhase).GroupBy(r => r.Phase).Select(g => $"{g.Key.Split(" (")[0]} {Measurement.Mib(g.Max(r => r.Growth))}")));
+        Console.WriteLine("server RSS " + string.Join(", ", serverResident.Select(r => $"{r.When} {Measurement.Mib(r.Bytes)}")));
         Console.WriteLine("all digests agree");
     }
 

@@ -16,7 +16,8 @@ namespace SRegistry.Core.Catalog;
 /// with a token allowing <c>pull</c> (which <c>push</c> implies) or <c>delete</c>.</description></item>
 /// <item><term>push</term><description>admin, entity owner, collection owner or contributor, with <c>push</c>.</description></item>
 /// <item><term>delete</term><description>admin, entity owner, collection owner, with <c>delete</c>.</description></item>
-/// <item><term>create a collection</term><description>admin, entity owner, with <c>push</c>.</description></item>
+/// <item><term>create a collection</term><description>admin, entity owner, with <c>push</c>; in the ownerless <c>default</c>
+/// entity, any signed-in user with <c>push</c>, who becomes the new collection's owner member.</description></item>
 /// <item><term>create an entity</term><description>admin: any name; others: their own user name or a team they own, with <c>push</c>.</description></item>
 /// </list>
 /// </remarks>
@@ -77,9 +78,14 @@ public static class AccessPolicy
         if (caller.IsAdmin)
             return e => true;
 
+        // The default entity (refs without an entity: sregistry-cli, shub://) belongs to nobody. As in the
+        // original sregistry, any signed-in user may open a collection there; CollectionCatalog records the
+        // creator as its owner, so the collection is theirs and not everyone's.
         var userId = caller.UserId;
         var teams = TeamIds(caller);
-        return e => e.OwnerUserId == userId || (e.OwnerTeamId != null && teams.Contains(e.OwnerTeamId.Value));
+        return e => e.OwnerUserId == userId
+            || (e.OwnerTeamId != null && teams.Contains(e.OwnerTeamId.Value))
+            || (e.Name == Entity.DefaultName && e.OwnerUserId == null && e.OwnerTeamId == null);
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public sealed class CollectionCatalog(RegistryDbContext db, AuditLog audit, Time
     }
 
     /// <summary>
-    /// Creates a collection in an entity the caller owns (or any, for administrators). It is private when
+    /// Creates a collection in an entity the caller owns (or any, for administrators; or the ownerless
+    /// <c>default</c> entity, where the creator becomes the collection's owner member). It is private when
     /// <paramref name="isPrivate"/> says so or, when that is null, when the entity's
     /// <see cref="Entity.DefaultPrivate"/> or <see cref="CatalogOptions.DefaultPrivate"/> is set: either
     /// asking for privacy is enough, because a collection made public by mistake cannot be unpublished.
@@ -50,7 +51,7 @@ public sealed class CollectionCatalog(RegistryDbContext db, AuditLog audit, Time
             return RegistryResult<Collection>.Failure(RegistryError.NotFound, $"There is no entity with id {entityId}.");
         if (!await db.Entities.Where(e => e.Id == entityId).AnyAsync(AccessPolicy.CanCreateCollectionIn(caller), cancellationToken))
             return RegistryResult<Collection>.Failure(RegistryError.Forbidden,
-                $"You may not create collections in the entity '{entity.Name}': only its owner and administrators may, with a token that allows push.");
+                $"You may not create collections in the entity '{entity.Name}': only its owner and administrators may (anyone signed in, in the ownerless '{Entity.DefaultName}' entity), with a token that allows push.");
         if (await db.Collections.AnyAsync(c => c.EntityId == entityId && c.Name == name, cancellationToken))
             return AlreadyExists(entity, name);
 
@@ -64,6 +65,10 @@ public sealed class CollectionCatalog(RegistryDbContext db, AuditLog audit, Time
             CreatedAt = now,
             UpdatedAt = now,
         };
+        // Without an owning user or team (the default entity) the creator would lose the collection to
+        // nobody; making them its owner member gives them push, delete and sight of it if private.
+        if (entity.OwnerUserId is null && entity.OwnerTeamId is null && caller.UserId is { } creatorId)
+            collection.Members.Add(new CollectionMember { UserId = creatorId, Role = CollectionRole.Owner });
         db.Collections.Add(collection);
         audit.Record(caller.Actor, CatalogAuditActions.CollectionCreate, $"collection:{CatalogText.Path(collection)}", new { collection.IsPrivate });
         try

@@ -105,6 +105,41 @@ public sealed class CollectionCatalogTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task CreateCollection_InOwnerlessDefaultEntity_IsAllowedForAnyUserWhoBecomesItsOwner()
+    {
+        await using var scene = await CatalogScene.CreateAsync(postgres);
+        // The schema's migration creates the default entity, owned by nobody.
+        var entity = await scene.Context().Entities.SingleAsync(e => e.Name == Entity.DefaultName);
+        var bob = await scene.CallerAsync("bob");
+
+        var result = await scene.Collections().CreateCollectionAsync(entity.Id, "tools", null, true, bob);
+        var anonymous = await scene.Collections().CreateCollectionAsync(entity.Id, "other", null, null, Caller.Anonymous);
+        var pullOnly = await scene.Collections().CreateCollectionAsync(entity.Id, "other", null, null, await scene.CallerAsync("alice", TokenScopes.Pull));
+
+        Assert.True(result.Succeeded, result.Message);
+        var member = await scene.Context().CollectionMembers.SingleAsync(m => m.CollectionId == result.Value.Id);
+        Assert.Equal((scene.Users["bob"].Id, CollectionRole.Owner), (member.UserId, member.Role));
+        Assert.True((await scene.Collections().GetCollectionAsync(Entity.DefaultName, "tools", bob)).Succeeded);
+        Assert.Equal(RegistryError.NotFound, (await scene.Collections().GetCollectionAsync(Entity.DefaultName, "tools", await scene.CallerAsync("alice"))).Error);
+        Assert.Equal(RegistryError.Forbidden, anonymous.Error);
+        Assert.Equal(RegistryError.Forbidden, pullOnly.Error);
+    }
+
+    [Fact]
+    public async Task CreateCollection_InOwnerlessEntityNotNamedDefault_IsForbidden()
+    {
+        await using var scene = await CatalogScene.CreateAsync(postgres);
+        var db = scene.Context();
+        var entity = new Entity { Name = "orphan", CreatedAt = scene.Time.GetUtcNow() };
+        db.Entities.Add(entity);
+        await db.SaveChangesAsync();
+
+        var result = await scene.Collections().CreateCollectionAsync(entity.Id, "tools", null, null, await scene.CallerAsync("bob"));
+
+        Assert.Equal(RegistryError.Forbidden, result.Error);
+    }
+
+    [Fact]
     public async Task CreateCollection_InTeamEntity_IsAllowedForTeamMembers()
     {
         await using var scene = await CatalogScene.CreateAsync(postgres);
