@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using SRegistry.Abstractions.Storage;
+
+namespace SRegistry.Server.SRegistryCli;
+
+/// <summary>
+/// A pushed file held on disk while its sha256 is computed. sregistry-cli sends the bytes before anything
+/// names their hash, and the catalog creates an image only for a known hash, so the bytes go to a
+/// temporary file (streamed and hashed in one pass, never held in memory) and then through the ordinary
+/// upload path, which verifies them against that hash, checks the SIF and records its metadata.
+/// Disposing removes the file, so a refused or broken upload leaves nothing behind.
+/// </summary>
+public sealed class UploadSpool : IAsyncDisposable
+{
+    private readonly string _path;
+
+    private UploadSpool(string path, BlobDigest digest, long size)
+    {
+        _path = path;
+        Digest = digest;
+        Size = size;
+    }
+
+    /// <summary>The sha256 of what arrived.</summary>
+    public BlobDigest Digest { get; }
+
+    /// <summary>How many bytes arrived.</summary>
+    public long Size { get; }
+
+    /// <summary>Copies <paramref name="content"/> to a new file in <paramref name="directory"/>; throws (leaving no file) when the content breaks off.</summary>
+    public static async Task<UploadSpool> ReceiveAsync(Stream content, string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "sregistry-cli-" + Guid.NewGuid().ToString("N") + ".part");
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long size = 0;
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                var buffer = new byte[1 << 16];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    size += read;
+                }
+            }
+
+            return new UploadSpool(path, BlobDigest.FromHash(hash.GetHashAndReset()), size);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Reads the file from its start.</summary>
+    public Stream OpenRead() => new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+
+    public ValueTask DisposeAsync()
+    {
+        File.Delete(_path);
+        return ValueTask.CompletedTask;
+    }
+}
