@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using SRegistry.Server.Authentication;
 using SRegistry.Server.Health;
 using SRegistry.Server.Library;
+using SRegistry.Server.SRegistryCli;
 
 namespace SRegistry.Server.Hosting;
 
@@ -35,12 +36,14 @@ public static class RegistryServer
             builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
             builder.Services.AddLibraryApi(builder.Configuration, settings.UploadDirectory);
+            builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
 
             await using var app = builder.Build();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
             app.UseAuthentication();
             app.MapRegistryHealthChecks();
             app.MapLibraryApi();
+            app.MapSRegistryCliApi();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;

@@ -31,15 +31,21 @@ public sealed record ContainerUri(ImageReference Reference, string Collection, s
         var names = colon >= 0 ? path[..colon] : path;
         if (names.Split('/') is not [var collection, var name])
         {
-            error = $"'{NameValidation.Shown(path)}' is not <collection>/<name>[:tag][@version].";
+            error = $"'{path}' is not <collection>/<name>[:tag][@version].";
             return false;
         }
 
-        // The version is the image's sha256.<hex> (what pulls report), so it becomes a digest reference.
-        var text = version is null ? $"{names}:{tag}" : $"{names}:{(version.Contains('.') ? version : "sha256." + version)}";
+        // The version is the image's sha256 (pulls report sha256.<hex>; sha256:<hex> and bare hex are accepted
+        // too), so it becomes a digest reference.
+        var text = version is null ? $"{names}:{tag}" : $"{names}:sha256.{StripAlgorithm(version)}";
         if (!ImageReference.TryParse(text, out var reference, out error))
             return false;
         uri = new ContainerUri(reference, collection, name, tag);
         return true;
     }
+
+    private static string StripAlgorithm(string version) =>
+        version.StartsWith("sha256.", StringComparison.OrdinalIgnoreCase) || version.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase)
+            ? version["sha256.".Length..]
+            : version;
 }
