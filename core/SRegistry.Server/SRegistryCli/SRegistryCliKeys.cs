@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SRegistry.Core.Domain;
+using SRegistry.Core.Storage;
 
 namespace SRegistry.Server.SRegistryCli;
 
@@ -58,14 +59,8 @@ public sealed class SRegistryCliKeys(IOptions<SRegistryCliOptions> options)
             file.Flush(flushToDisk: true);
         }
 
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
+        if (!AtomicFile.TryMoveWithoutReplacing(temporary, path))
             File.Delete(temporary);
-        }
 
         return File.ReadAllBytes(path);
     }
