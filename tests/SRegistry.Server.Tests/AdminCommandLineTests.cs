@@ -17,18 +17,18 @@ public sealed class AdminCommandLineTests
         await using (var server = await RunningServer.StartAsync(data.Path))
         {
             // While the server runs, admin commands share its embedded database.
-            await Admin.OkAsync(data.Path, "s3cret-password\n", "user", "create", "alice", "--admin", "--password-stdin", "--email", "alice@example.org");
-            token = await Admin.OkAsync(data.Path, null, "token", "create", "alice", "--name", "laptop");
-            Assert.Equal(expectedDigest, await Admin.OkAsync(data.Path, null, "blob", "put", blobFile));
+            await AdminCli.OkAsync(data.Path, "s3cret-password\n", "user", "create", "alice", "--admin", "--password-stdin", "--email", "alice@example.org");
+            token = await AdminCli.OkAsync(data.Path, null, "token", "create", "alice", "--name", "laptop");
+            Assert.Equal(expectedDigest, await AdminCli.OkAsync(data.Path, null, "blob", "put", blobFile));
             Assert.Equal(0, await server.StopAsync());
         }
 
         await using (await RunningServer.StartAsync(data.Path))
         {
-            Assert.Contains("alice\tadmin\tactive\talice@example.org", await Admin.OkAsync(data.Path, null, "user", "list"));
-            Assert.Equal("alice\tlaptop", await Admin.OkAsync(data.Path, token + "\n", "token", "verify"));
-            Assert.Contains("alice\tuser:alice", await Admin.OkAsync(data.Path, null, "entity", "list"));
-            Assert.StartsWith(expectedDigest + "\t" + new FileInfo(blobFile).Length, await Admin.OkAsync(data.Path, null, "blob", "stat", expectedDigest));
+            Assert.Contains("alice\tadmin\tactive\talice@example.org", await AdminCli.OkAsync(data.Path, null, "user", "list"));
+            Assert.Equal("alice\tlaptop", await AdminCli.OkAsync(data.Path, token + "\n", "token", "verify"));
+            Assert.Contains("alice\tuser:alice", await AdminCli.OkAsync(data.Path, null, "entity", "list"));
+            Assert.StartsWith(expectedDigest + "\t" + new FileInfo(blobFile).Length, await AdminCli.OkAsync(data.Path, null, "blob", "stat", expectedDigest));
         }
     }
 
@@ -36,10 +36,10 @@ public sealed class AdminCommandLineTests
     public async Task TokenCreate_PrintsOnlyTheSecret_AndStoresNoPlaintext()
     {
         using var data = new TestDirectory();
-        await Admin.OkAsync(data.Path, null, "user", "create", "bob");
+        await AdminCli.OkAsync(data.Path, null, "user", "create", "bob");
 
-        var token = await Admin.OkAsync(data.Path, null, "token", "create", "bob", "--name", "ci", "--scope", "pull", "--scope", "push", "--expires-in-days", "30");
-        var listed = await Admin.OkAsync(data.Path, null, "token", "list", "bob");
+        var token = await AdminCli.OkAsync(data.Path, null, "token", "create", "bob", "--name", "ci", "--scope", "pull", "--scope", "push", "--expires-in-days", "30");
+        var listed = await AdminCli.OkAsync(data.Path, null, "token", "list", "bob");
 
         Assert.DoesNotContain('\n', token);
         Assert.True(token.Length >= 32, token);
@@ -53,12 +53,12 @@ public sealed class AdminCommandLineTests
     public async Task TokenRevoke_MakesTheTokenStopWorking()
     {
         using var data = new TestDirectory();
-        await Admin.OkAsync(data.Path, null, "user", "create", "carol");
-        var token = await Admin.OkAsync(data.Path, null, "token", "create", "carol", "--name", "laptop");
-        Assert.Equal("carol\tlaptop", await Admin.OkAsync(data.Path, token + "\n", "token", "verify"));
+        await AdminCli.OkAsync(data.Path, null, "user", "create", "carol");
+        var token = await AdminCli.OkAsync(data.Path, null, "token", "create", "carol", "--name", "laptop");
+        Assert.Equal("carol\tlaptop", await AdminCli.OkAsync(data.Path, token + "\n", "token", "verify"));
 
-        await Admin.OkAsync(data.Path, null, "token", "revoke", "carol", "laptop");
-        var verify = await Admin.RunAsync(data.Path, token + "\n", "token", "verify");
+        await AdminCli.OkAsync(data.Path, null, "token", "revoke", "carol", "laptop");
+        var verify = await AdminCli.RunAsync(data.Path, token + "\n", "token", "verify");
 
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("not valid", verify.StandardError);
@@ -68,22 +68,22 @@ public sealed class AdminCommandLineTests
     public async Task UserDisable_MakesTheUsersTokensStopWorking()
     {
         using var data = new TestDirectory();
-        await Admin.OkAsync(data.Path, null, "user", "create", "dave");
-        var token = await Admin.OkAsync(data.Path, null, "token", "create", "dave", "--name", "laptop");
+        await AdminCli.OkAsync(data.Path, null, "user", "create", "dave");
+        var token = await AdminCli.OkAsync(data.Path, null, "token", "create", "dave", "--name", "laptop");
 
-        await Admin.OkAsync(data.Path, null, "user", "disable", "dave");
+        await AdminCli.OkAsync(data.Path, null, "user", "disable", "dave");
 
-        Assert.Equal(1, (await Admin.RunAsync(data.Path, token + "\n", "token", "verify")).ExitCode);
-        Assert.Contains("dave\tuser\tdisabled", await Admin.OkAsync(data.Path, null, "user", "list"));
+        Assert.Equal(1, (await AdminCli.RunAsync(data.Path, token + "\n", "token", "verify")).ExitCode);
+        Assert.Contains("dave\tuser\tdisabled", await AdminCli.OkAsync(data.Path, null, "user", "list"));
     }
 
     [Fact]
     public async Task ResetPassword_WithoutStdin_PrintsAGeneratedPassword()
     {
         using var data = new TestDirectory();
-        await Admin.OkAsync(data.Path, null, "user", "create", "erin");
+        await AdminCli.OkAsync(data.Path, null, "user", "create", "erin");
 
-        var password = await Admin.OkAsync(data.Path, null, "user", "reset-password", "erin");
+        var password = await AdminCli.OkAsync(data.Path, null, "user", "reset-password", "erin");
 
         Assert.Equal(20, password.Length);
     }
@@ -95,7 +95,7 @@ public sealed class AdminCommandLineTests
     {
         using var data = new TestDirectory();
 
-        var result = await Admin.RunAsync(data.Path, null, "user", "create", name);
+        var result = await AdminCli.RunAsync(data.Path, null, "user", "create", name);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(hint, result.StandardError);
@@ -106,13 +106,13 @@ public sealed class AdminCommandLineTests
     public async Task UserCreate_Twice_RefusesTheSecondAndKeepsTheFirst()
     {
         using var data = new TestDirectory();
-        await Admin.OkAsync(data.Path, null, "user", "create", "frank", "--email", "first@example.org");
+        await AdminCli.OkAsync(data.Path, null, "user", "create", "frank", "--email", "first@example.org");
 
-        var second = await Admin.RunAsync(data.Path, null, "user", "create", "frank", "--email", "second@example.org");
+        var second = await AdminCli.RunAsync(data.Path, null, "user", "create", "frank", "--email", "second@example.org");
 
         Assert.Equal(1, second.ExitCode);
         Assert.Contains("already exists", second.StandardError);
-        Assert.Contains("frank\tuser\tactive\tfirst@example.org", await Admin.OkAsync(data.Path, null, "user", "list"));
+        Assert.Contains("frank\tuser\tactive\tfirst@example.org", await AdminCli.OkAsync(data.Path, null, "user", "list"));
     }
 
     [Fact]

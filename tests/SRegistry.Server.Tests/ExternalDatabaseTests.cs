@@ -21,7 +21,7 @@ public sealed class ExternalDatabaseTests
         using var ready = await stateless.Client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(0, created.ExitCode);
-        Assert.Contains("grace\tuser\tactive", await Admin.OkAsync(first.Path, null, "user", "list"));
+        Assert.Contains("grace\tuser\tactive", await AdminCli.OkAsync(first.Path, null, "user", "list"));
         Assert.False(Directory.Exists(second.Combine("postgres")), "a server given a connection string must not start a cluster of its own");
     }
 }

@@ -146,7 +146,7 @@ public sealed class LibraryBadInputTests(LibraryServerFixture library, ITestOutp
 
         // An uploaded image of the same container that v1 could be moved to, were the container writable.
         var otherId = await Alice.PushAsync(place.ContainerId, other, tag: null);
-        await Admin.OkAsync(DataDirectory, null, "container", "freeze", place.Ref);
+        await AdminCli.OkAsync(DataDirectory, null, "container", "freeze", place.Ref);
         var tagsBefore = await Alice.TagsAsync(place.ContainerId);
 
         var newImage = await Alice.PostAsync("/v1/images", new { hash = Hash(b), container = place.ContainerId });
@@ -340,13 +340,13 @@ public sealed class LibraryBadInputTests(LibraryServerFixture library, ITestOutp
 
     private static async Task AssertNotStoredAsync(string dataDirectory, string hash)
     {
-        var stat = await Admin.RunAsync(dataDirectory, null, "blob", "stat", hash);
+        var stat = await AdminCli.RunAsync(dataDirectory, null, "blob", "stat", hash);
         Assert.True(stat.ExitCode == 1, $"{hash} must not be in the store: admin blob stat {stat}");
     }
 
     private static async Task AssertStoredAsync(string dataDirectory, string hash)
     {
-        var stat = await Admin.RunAsync(dataDirectory, null, "blob", "stat", hash);
+        var stat = await AdminCli.RunAsync(dataDirectory, null, "blob", "stat", hash);
         Assert.True(stat.ExitCode == 0, $"{hash} must be in the store: admin blob stat {stat}");
     }
 

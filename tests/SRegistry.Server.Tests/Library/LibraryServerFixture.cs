@@ -40,8 +40,8 @@ public sealed class LibraryServerFixture : IAsyncLifetime
     /// <summary>Creates a user (who gets an entity of the same name) and returns a new API token of theirs.</summary>
     public static async Task<string> CreateUserAsync(string dataDirectory, string name)
     {
-        await Admin.OkAsync(dataDirectory, null, "user", "create", name);
-        return await Admin.OkAsync(dataDirectory, null, "token", "create", name, "--name", "library-client");
+        await AdminCli.OkAsync(dataDirectory, null, "user", "create", name);
+        return await AdminCli.OkAsync(dataDirectory, null, "token", "create", name, "--name", "library-client");
     }
 
     /// <summary>A fresh library name part (lowercase letters and digits, as refs allow).</summary>

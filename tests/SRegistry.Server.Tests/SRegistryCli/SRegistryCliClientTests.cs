@@ -115,7 +115,7 @@ public sealed class SRegistryCliClientTests(SRegistryCliServerFixture registry, 
     {
         var (file, collection) = await NewImageAsync();
         Assert.Equal(HttpStatusCode.OK, (await registry.Alice().PushAsync(file, collection, "app", "v1")).Status);
-        await Admin.OkAsync(registry.DataDirectory, null, "container", "freeze", $"default/{collection}/app");
+        await AdminCli.OkAsync(registry.DataDirectory, null, "container", "freeze", $"default/{collection}/app");
 
         var deleted = await registry.Alice().DeleteAsync(collection, "app", "v1");
 
@@ -264,7 +264,7 @@ public sealed class SRegistryCliClientTests(SRegistryCliServerFixture registry, 
     {
         var (file, collection) = await NewImageAsync();
         var user = LibraryServerFixture.UniqueName("carol");
-        await Admin.OkAsync(registry.DataDirectory, "correct-horse-battery\n", "user", "create", user, "--password-stdin");
+        await AdminCli.OkAsync(registry.DataDirectory, "correct-horse-battery\n", "user", "create", user, "--password-stdin");
 
         using var wrong = await registry.Server.Client.PostAsync("/api/api-token-auth/",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = user, ["password"] = "wrong-password" }));

@@ -1,7 +1,7 @@
 namespace SRegistry.Server.Tests.Infrastructure;
 
 /// <summary>Runs <c>sregistry admin …</c> against a data directory, as an operator's script would.</summary>
-public static class Admin
+public static class AdminCli
 {
     public static Task<CommandResult> RunAsync(string dataDirectory, string? input, params string[] args) =>
         ServerBinary.RunAsync(["admin", "--data", dataDirectory, .. args], input);
