@@ -1,9 +1,9 @@
 using SRegistry.Bench;
 
-const string Usage = "usage: SRegistry.Bench [--workload store|library|all] [--size-mib 1024] [--rounds 3] [--dir <path>]";
+const string Usage = "usage: SRegistry.Bench [--workload store|library|cli|all] [--size-mib 1024 (cli: 2048)] [--rounds 3 (cli: 2)] [--dir <path>]";
 var workload = "all";
-var sizeMib = 1024L;
-var rounds = 3;
+long? sizeMib = null;
+int? rounds = null;
 string? directory = null;
 try
 {
@@ -18,7 +18,7 @@ try
             default: throw new FormatException();
         }
     }
-    if (workload is not ("store" or "library" or "all") || sizeMib < 1 || rounds < 1) throw new FormatException();
+    if (workload is not ("store" or "library" or "cli" or "all") || sizeMib < 1 || rounds < 1) throw new FormatException();
 }
 catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
 {
@@ -28,9 +28,12 @@ catch (Exception e) when (e is FormatException or IndexOutOfRangeException or Ov
 
 try
 {
-    if (workload is "store" or "all") await StoreWorkload.RunAsync(sizeMib << 20, rounds, directory);
+    if (workload is "store" or "all") await StoreWorkload.RunAsync((sizeMib ?? 1024) << 20, rounds ?? 3, directory);
     if (workload is "all") Console.WriteLine();
-    if (workload is "library" or "all") await LibraryWorkload.RunAsync(sizeMib << 20, rounds, directory);
+    if (workload is "library" or "all") await LibraryWorkload.RunAsync((sizeMib ?? 1024) << 20, rounds ?? 3, directory);
+    if (workload is "all") Console.WriteLine();
+    if (workload is "cli" or "all")
+        await SRegistryCliWorkload.RunAsync((sizeMib ?? SRegistryCliWorkload.DefaultSizeMib) << 20, rounds ?? SRegistryCliWorkload.DefaultRounds, directory);
     return 0;
 }
 catch (BenchFailure e)

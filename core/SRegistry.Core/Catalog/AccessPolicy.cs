@@ -47,11 +47,7 @@ public static class AccessPolicy
         if (caller.IsAdmin)
             return c => true;
 
-        var userId = caller.UserId;
-        var teams = TeamIds(caller);
-        return c => c.Entity.OwnerUserId == userId
-            || (c.Entity.OwnerTeamId != null && teams.Contains(c.Entity.OwnerTeamId.Value))
-            || c.Members.Any(m => m.UserId == userId || (m.TeamId != null && teams.Contains(m.TeamId.Value)));
+        return OwnsEntityOrIsMember(caller, ownersOnly: false);
     }
 
     /// <summary>Collections the caller may delete images from.</summary>
@@ -62,12 +58,7 @@ public static class AccessPolicy
         if (caller.IsAdmin)
             return c => true;
 
-        var userId = caller.UserId;
-        var teams = TeamIds(caller);
-        return c => c.Entity.OwnerUserId == userId
-            || (c.Entity.OwnerTeamId != null && teams.Contains(c.Entity.OwnerTeamId.Value))
-            || c.Members.Any(m => m.Role == CollectionRole.Owner
-                && (m.UserId == userId || (m.TeamId != null && teams.Contains(m.TeamId.Value))));
+        return OwnsEntityOrIsMember(caller, ownersOnly: true);
     }
 
     /// <summary>Entities the caller may create collections in.</summary>
@@ -99,6 +90,18 @@ public static class AccessPolicy
         !caller.IsAnonymous
         && caller.Allows(TokenScopes.Push)
         && (caller.IsAdmin || name == caller.UserName || ownsTeamOfThatName);
+
+    // Entity owners (as a user or through a team) and collection members, directly or through a team;
+    // with ownersOnly, only members in the Owner role.
+    private static Expression<Func<Collection, bool>> OwnsEntityOrIsMember(Caller caller, bool ownersOnly)
+    {
+        var userId = caller.UserId;
+        var teams = TeamIds(caller);
+        return c => c.Entity.OwnerUserId == userId
+            || (c.Entity.OwnerTeamId != null && teams.Contains(c.Entity.OwnerTeamId.Value))
+            || c.Members.Any(m => (!ownersOnly || m.Role == CollectionRole.Owner)
+                && (m.UserId == userId || (m.TeamId != null && teams.Contains(m.TeamId.Value))));
+    }
 
     // A List, not an array: with C# 14 an array's Contains binds to a span overload, which expression
     // trees cannot interpret; List.Contains translates to "= ANY (@teams)".
