@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using SRegistry.Server.Tests.Infrastructure;
 
@@ -103,6 +104,31 @@ public sealed class LibraryClientTests(LibraryHarness harness, LibraryServerFixt
         Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
         Assert.Equal($"bytes 1000-5999/{bytes.Length}", response.Content.Headers.ContentRange?.ToString());
         Assert.Equal(bytes[1000..6000], await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task ImageFile_FourRangesFetchedAtOnce_ReassembleToTheImagesSha256()
+    {
+        // A concurrent download as download managers (and the client after a redirect) make one.
+        var image = await SifFiles.CreateAsync(library.Files, paddingBytes: 3 * MiB);
+        var reference = $"alice/{LibraryServerFixture.UniqueName("ranges")}/app:latest";
+        await harness.RunAsync(library.Url, library.AliceToken, "push", image, reference);
+        var length = new FileInfo(image).Length;
+        var partSize = (length + 3) / 4;
+
+        var parts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            var from = i * partSize;
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/imagefile/{reference}?arch=amd64");
+            request.Headers.Range = new RangeHeaderValue(from, Math.Min(from + partSize, length) - 1);
+            using var response = await library.Server.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+            return await response.Content.ReadAsByteArrayAsync();
+        }));
+
+        Assert.Equal(
+            Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(image))),
+            Convert.ToHexStringLower(SHA256.HashData(parts.SelectMany(p => p).ToArray())));
     }
 
     [Fact]
