@@ -1,7 +1,9 @@
 using SRegistry.Abstractions.Builds;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core;
+using SRegistry.Core.Catalog;
 using SRegistry.Core.Storage;
+using SRegistry.Core.Uploads;
 using SRegistry.PluginHost;
 
 namespace SRegistry.Server.Hosting;
@@ -22,6 +24,7 @@ public static class RegistryComposition
         ILogger logger)
     {
         services.AddRegistryCore();
+        services.AddCoreOptions(configuration, settings);
         services.AddFileSystemBlobStore(new FileSystemBlobStoreOptions { Path = settings.BlobDirectory });
 
         var plugins = new PluginLoader(new PluginsOptions { Directory = settings.PluginDirectory, Enabled = [.. settings.EnabledPlugins] }, logger).Load();
@@ -36,5 +39,18 @@ public static class RegistryComposition
         }
 
         return plugins;
+    }
+
+    // Bound once for every door; validated at start, so a bad value stops the server with a message
+    // instead of failing the first request that needs it.
+    private static void AddCoreOptions(this IServiceCollection services, IConfiguration configuration, RegistrySettings settings)
+    {
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<UploadOptions>()
+            .Bind(configuration.GetSection("Uploads"))
+            .PostConfigure(o => o.Directory = o.Directory.Length > 0 ? Path.GetFullPath(o.Directory) : settings.UploadDirectory)
+            .Validate(o => o.UrlLifetime > TimeSpan.Zero, "Uploads:UrlLifetime must be a positive time span such as 00:15:00.")
+            .Validate(o => o.MultipartPartSize > 0, "Uploads:MultipartPartSize must be a positive number of bytes.")
+            .ValidateOnStart();
     }
 }

@@ -1,6 +1,7 @@
 using SRegistry.Core.Persistence;
 using SRegistry.PluginHost;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using SRegistry.Server.Authentication;
 using SRegistry.Server.Health;
 using SRegistry.Server.Library;
@@ -35,10 +36,14 @@ public static class RegistryServer
             builder.Services.AddRegistryHealthChecks();
             builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-            builder.Services.AddLibraryApi(builder.Configuration, settings.UploadDirectory);
+            builder.Services.AddLibraryApi(builder.Configuration);
             builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
 
             await using var app = builder.Build();
+
+            // Options marked ValidateOnStart (the doors' and the plugins'), checked before anything
+            // starts, so a bad value is one line on stderr rather than a failed host start.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
             app.UseAuthentication();
             app.MapRegistryHealthChecks();

@@ -18,6 +18,11 @@ public static class StartupFailure
 
         // EF's retrying execution strategy reports a database that stays unreachable wrapped in this.
         InvalidOperationException { InnerException: NpgsqlException database } => DatabaseFailure(database),
+
+        // The configuration binder's words for a value of the wrong type ("Failed to convert configuration
+        // value 'abc' at 'Uploads:UrlLifetime' to type 'System.TimeSpan'.") already name the setting.
+        InvalidOperationException { Message: var binding } when binding.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            $"Invalid configuration: {binding} Correct that setting.",
         IOException { InnerException: System.Net.Sockets.SocketException } bind =>
             $"{bind.Message}. Choose another address with --urls, or stop what is listening there.",
         _ => null,

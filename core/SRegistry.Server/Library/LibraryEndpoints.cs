@@ -1,19 +1,17 @@
-using SRegistry.Core.Catalog;
-using SRegistry.Core.Uploads;
+using System.Text.RegularExpressions;
 
 namespace SRegistry.Server.Library;
 
 /// <summary>The Singularity/Apptainer library API (<c>library://</c>), as protocols.md §1 describes it.</summary>
-public static class LibraryEndpoints
+public static partial class LibraryEndpoints
 {
-    public static IServiceCollection AddLibraryApi(this IServiceCollection services, IConfiguration configuration, string uploadDirectory)
+    public static IServiceCollection AddLibraryApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LibraryOptions>().Bind(configuration.GetSection("Library"));
-        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName));
+        services.AddOptions<LibraryOptions>()
+            .Bind(configuration.GetSection("Library"))
+            .Validate(o => SemanticVersion().IsMatch(o.ApiVersion), "Library:ApiVersion must be a semantic version such as 2.0.0-alpha.2 or 1.0.0.")
+            .ValidateOnStart();
         services.AddScoped<LibraryCallerFilter>();
-        services.AddOptions<UploadOptions>()
-            .Bind(configuration.GetSection("Uploads"))
-            .PostConfigure(o => o.Directory = o.Directory.Length > 0 ? o.Directory : uploadDirectory);
         return services;
     }
 
@@ -31,4 +29,7 @@ public static class LibraryEndpoints
             .MapLibraryUploads();
         return endpoints;
     }
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
+    private static partial Regex SemanticVersion();
 }

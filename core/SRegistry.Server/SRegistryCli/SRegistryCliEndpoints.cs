@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using SRegistry.Core.Catalog;
-using SRegistry.Core.Uploads;
 
 namespace SRegistry.Server.SRegistryCli;
 
@@ -22,8 +20,6 @@ public static class SRegistryCliEndpoints
             })
             .Validate(o => o.DownloadUrlLifetime > TimeSpan.Zero, "SRegistryCli:DownloadUrlLifetime must be positive.")
             .ValidateOnStart();
-        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName));
-        services.AddOptions<UploadOptions>().Bind(configuration.GetSection("Uploads"));
 
         // Download tickets are sealed with Data Protection; its keys live with the data so they survive
         // restarts, and instances sharing the data directory share them.
