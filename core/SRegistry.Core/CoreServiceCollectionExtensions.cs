@@ -6,6 +6,7 @@ using SRegistry.Core.Audit;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
+using SRegistry.Core.Sharing;
 using SRegistry.Core.Uploads;
 
 namespace SRegistry.Core;
@@ -34,6 +35,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<ImageCatalog>();
         services.TryAddScoped<TagCatalog>();
         services.TryAddScoped<CatalogSearch>();
+        services.TryAddScoped<CatalogListing>();
+        services.TryAddScoped<CollectionSettings>();
+        services.TryAddScoped<ContainerSettings>();
+        services.TryAddScoped<LabelCatalog>();
+        services.TryAddScoped<ShareLinkService>();
         services.TryAddScoped<SifMetadataRecorder>();
         services.TryAddScoped<ImageUploadService>();
         return services;

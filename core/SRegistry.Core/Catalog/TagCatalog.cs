@@ -108,5 +108,37 @@ public sealed class TagCatalog(RegistryDbContext db, AuditLog audit, TimeProvide
         return RegistryResult<Tag>.Success(existing);
     }
 
+    /// <summary>
+    /// Removes a tag (its image stays). Without an architecture the tag must exist for one only;
+    /// removing a tag that does not exist is not found.
+    /// </summary>
+    public async Task<RegistryResult<Tag>> DeleteTagAsync(long containerId, string? arch, string tag, Caller caller, CancellationToken cancellationToken = default)
+    {
+        if (!NameValidation.TryValidateTag(tag, out var error))
+            return Refuse(RegistryError.InvalidName, error);
+        arch = string.IsNullOrEmpty(arch) ? null : arch;
+        var container = await db.VisibleContainers(caller).Include(c => c.Collection).ThenInclude(c => c.Entity)
+            .SingleOrDefaultAsync(c => c.Id == containerId, cancellationToken);
+        if (container is null)
+            return Refuse(RegistryError.NotFound, $"There is no container with id {containerId}.");
+        var path = CatalogText.Path(container);
+        if (!await db.IsAllowedAsync(container.CollectionId, AccessPolicy.CanPush(caller), cancellationToken))
+            return Refuse(RegistryError.Forbidden,
+                $"You may not remove tags in '{path}': only its collection's owners, contributors and administrators may, with a token that allows push.");
+
+        var tags = await db.Tags.Where(t => t.ContainerId == containerId && t.Name == tag && (arch == null || t.Arch == arch)).ToListAsync(cancellationToken);
+        if (tags.Count == 0)
+            return Refuse(RegistryError.NotFound, $"The container '{path}' has no tag '{tag}'{(arch is null ? "" : $" for {arch}")}.");
+        if (tags.Count > 1)
+            return Refuse(RegistryError.Conflict, $"The tag '{tag}' of '{path}' exists for {string.Join(", ", tags.Select(t => t.Arch))}; name the architecture to remove.");
+        if (container.IsFrozen)
+            return Refuse(RegistryError.Frozen, $"The container '{path}' is frozen (read-only): its tags cannot be removed.");
+
+        db.Tags.Remove(tags[0]);
+        audit.Record(caller.Actor, CatalogAuditActions.TagDelete, $"tag:{path}:{tag}@{tags[0].Arch}", new { tags[0].ImageId });
+        await db.SaveChangesAsync(cancellationToken);
+        return RegistryResult<Tag>.Success(tags[0]);
+    }
+
     private static RegistryResult<Tag> Refuse(RegistryError error, string message) => RegistryResult<Tag>.Failure(error, message);
 }

@@ -2,9 +2,11 @@ using SRegistry.Core.Persistence;
 using SRegistry.PluginHost;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using SRegistry.Server.Api;
 using SRegistry.Server.Authentication;
 using SRegistry.Server.Health;
 using SRegistry.Server.Library;
+using SRegistry.Server.Sharing;
 using SRegistry.Server.SRegistryCli;
 
 namespace SRegistry.Server.Hosting;
@@ -38,6 +40,8 @@ public static class RegistryServer
                 .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
             builder.Services.AddLibraryApi(builder.Configuration);
             builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
+            builder.Services.AddRestApi();
+            builder.Services.AddBadRequestProblems();
 
             await using var app = builder.Build();
 
@@ -45,10 +49,14 @@ public static class RegistryServer
             // starts, so a bad value is one line on stderr rather than a failed host start.
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            app.UseBadRequestProblems();
             app.UseAuthentication();
+            app.UseOpenApiExplorer();
             app.MapRegistryHealthChecks();
             app.MapLibraryApi();
             app.MapSRegistryCliApi();
+            app.MapRestApi();
+            app.MapShareDownloads();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;
