@@ -175,7 +175,7 @@ public sealed class TeamService(RegistryDbContext db, AuditLog audit, TimeProvid
         var entities = await db.Entities.Where(e => e.OwnerTeamId == team.Id).OrderBy(e => e.Name).Select(e => e.Name).ToListAsync(cancellationToken);
         if (entities.Count > 0)
             return Fail<Team>(RegistryError.Conflict,
-                $"The team '{team.Name}' owns the entit{(entities.Count == 1 ? "y" : "ies")} {string.Join(", ", entities.Select(n => $"'{n}'"))}; delete {(entities.Count == 1 ? "it" : "them")} or give {(entities.Count == 1 ? "it" : "them")} another owner first.");
+                $"The team '{team.Name}' still owns these entities: {string.Join(", ", entities.Select(n => $"'{n}'"))}. Delete them or give them another owner first.");
 
         // team_members and collection_members rows go with the team through their ON DELETE CASCADE
         // foreign keys, so untracked memberships and grants need no loading.
