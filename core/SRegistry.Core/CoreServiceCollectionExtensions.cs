@@ -7,7 +7,10 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
 using SRegistry.Core.Sharing;
+using SRegistry.Core.Stars;
+using SRegistry.Core.Teams;
 using SRegistry.Core.Uploads;
+using SRegistry.Core.Usage;
 
 namespace SRegistry.Core;
 
@@ -15,8 +18,8 @@ namespace SRegistry.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the accounts, tokens, audit log, image store and catalog (scoped, one per request) and the
-    /// system clock. The host registers the <c>RegistryDbContext</c> and the configured <c>IBlobStore</c>,
+    /// Adds the accounts, tokens, audit log, image store, catalog, teams, stars and usage report (scoped,
+    /// one per request) and the system clock. The host registers the <c>RegistryDbContext</c> and the configured <c>IBlobStore</c>,
     /// and binds <see cref="CatalogOptions"/> from <see cref="CatalogOptions.SectionName"/>.
     /// </summary>
     public static IServiceCollection AddRegistryCore(this IServiceCollection services)
@@ -40,6 +43,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<ContainerSettings>();
         services.TryAddScoped<LabelCatalog>();
         services.TryAddScoped<ShareLinkService>();
+        services.TryAddScoped<TeamService>();
+        services.TryAddScoped<StarService>();
+        services.TryAddScoped<UsageReport>();
         services.TryAddScoped<SifMetadataRecorder>();
         services.TryAddScoped<ImageUploadService>();
         return services;

@@ -12,6 +12,8 @@ public static class OpenApiDocumentation
     public const string DocumentPath = "/api/v1/openapi.json";
     public const string ExplorerPath = "api/docs";
 
+    private const string BearerScheme = "bearer";
+
     public static IServiceCollection AddRegistryOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
@@ -28,6 +30,12 @@ public static class OpenApiDocumentation
                         + "Authenticate with 'Authorization: Bearer <API token>'. Errors are RFC 9457 problem details with a 'code'.",
                 };
                 document.Servers = [];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+                {
+                    [BearerScheme] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "An API token (sreg_…) from /auth/tokens or `sregistry admin token create`." },
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
                 return Task.CompletedTask;
             });
         });

@@ -36,6 +36,9 @@ public static class RestApiEndpoints
             .MapApiImages()
             .MapApiShareLinks()
             .MapApiTokens()
+            .MapApiStars()
+            .MapApiTeams()
+            .MapApiUsage()
             .MapApiSearch();
         endpoints.MapRegistryOpenApi();
         return endpoints;

@@ -5,7 +5,10 @@ using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Images;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Stars;
 using SRegistry.Core.Storage;
+using SRegistry.Core.Teams;
+using SRegistry.Core.Usage;
 
 namespace SRegistry.Core.Tests.Accounts;
 
@@ -26,6 +29,9 @@ public sealed class CoreServiceCollectionExtensionsTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<AccountService>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<ApiTokenService>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<ImageStore>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<TeamService>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<StarService>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<UsageReport>());
         Assert.Same(scope.ServiceProvider.GetRequiredService<AuditLog>(), scope.ServiceProvider.GetRequiredService<AuditLog>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Directory.Delete(root, recursive: true);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Audit;
@@ -8,9 +9,12 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Stars;
 using SRegistry.Core.Storage;
+using SRegistry.Core.Teams;
 using SRegistry.Core.Tests.Accounts;
 using SRegistry.Core.Tests.Persistence;
+using SRegistry.Core.Usage;
 
 namespace SRegistry.Core.Tests.Catalog;
 
@@ -56,6 +60,16 @@ internal sealed class CatalogScene : IAsyncDisposable
         return db;
     }
 
+    /// <summary>A new context whose commands pass through <paramref name="interceptor"/>, to stage a race at a chosen command.</summary>
+    public RegistryDbContext Context(IInterceptor interceptor)
+    {
+        var options = new DbContextOptionsBuilder<RegistryDbContext>();
+        options.UseRegistryDatabase(connectionString).AddInterceptors(interceptor);
+        var db = new RegistryDbContext(options.Options);
+        contexts.Add(db);
+        return db;
+    }
+
     public EntityCatalog Entities() { var db = Context(); return new(db, new AuditLog(db, Time), Time, Options.Create(Settings)); }
 
     public CollectionCatalog Collections() { var db = Context(); return new(db, new AuditLog(db, Time), Time, Options.Create(Settings)); }
@@ -67,6 +81,12 @@ internal sealed class CatalogScene : IAsyncDisposable
     public TagCatalog Tags() { var db = Context(); return new(db, new AuditLog(db, Time), Time); }
 
     public CatalogSearch Search() => new(Context());
+
+    public TeamService Teams() { var db = Context(); return new(db, new AuditLog(db, Time), Time); }
+
+    public StarService Stars() => new(Context(), Time);
+
+    public UsageReport Usage() => new(Context());
 
     public ImageStore Store(RegistryDbContext db) => new(db, new FileSystemBlobStore(new FileSystemBlobStoreOptions { Path = blobRoot }), new AuditLog(db, Time), Time);
 
