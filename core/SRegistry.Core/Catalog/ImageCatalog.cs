@@ -24,12 +24,13 @@ public sealed class ImageCatalog(RegistryDbContext db, ImageStore store, AuditLo
     public Task<RegistryResult<Image>> GetImageAsync(ImageReference reference, string? arch, Caller caller, CancellationToken cancellationToken = default) =>
         db.ResolveImageAsync(reference, arch, caller, track: false, cancellationToken);
 
-    /// <summary>The image by id (the library API uploads by image id), with its container, collection, entity and tags.</summary>
+    /// <summary>The image by id (the library API uploads by image id), with its container, collection, entity, tags and labels.</summary>
     public async Task<RegistryResult<Image>> GetImageByIdAsync(long imageId, Caller caller, CancellationToken cancellationToken = default)
     {
         var image = await db.VisibleImages(caller).AsNoTracking()
             .Include(i => i.Container).ThenInclude(c => c.Collection).ThenInclude(c => c.Entity)
             .Include(i => i.Tags)
+            .Include(i => i.Labels)
             .SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
         return image is null
             ? RegistryResult<Image>.Failure(RegistryError.NotFound, $"There is no image with id {imageId}.")

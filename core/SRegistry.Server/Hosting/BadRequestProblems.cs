@@ -18,14 +18,12 @@ public static class BadRequestProblems
             try
             {
                 await next(context);
-
-                // Binding answers a body without a JSON Content-Type with a bare 415, even when told to throw.
-                if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
-                    await Problem(StatusCodes.Status415UnsupportedMediaType, "The request body must be JSON: send it with 'Content-Type: application/json'.").ExecuteAsync(context);
             }
             catch (BadHttpRequestException e) when (!context.Response.HasStarted)
             {
-                var detail = e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message;
+                var detail = e.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                    ? "The request body must be JSON: send it with 'Content-Type: application/json'."
+                    : e.InnerException is JsonException json ? $"{e.Message} {json.Message}" : e.Message;
                 await Problem(e.StatusCode, detail).ExecuteAsync(context);
             }
         });
