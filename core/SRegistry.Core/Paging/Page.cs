@@ -4,7 +4,7 @@ namespace SRegistry.Core.Paging;
 /// <param name="Items">The items on this page.</param>
 /// <param name="Request">The page that was asked for.</param>
 /// <param name="Total">Items in the whole list (only those the caller may see).</param>
-public sealed record Page<T>(IReadOnlyList<T> Items, PageRequest Request, int Total)
+public sealed record Page<T>(IReadOnlyList<T> Items, PageRequest Request, int Total) : IPage
 {
     /// <summary>Whether a page follows this one.</summary>
     public bool HasNext => Request.Skip + Items.Count < Total;

@@ -1,12 +1,12 @@
 using SRegistry.Core.Persistence;
 using SRegistry.PluginHost;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using SRegistry.Server.Api;
 using SRegistry.Server.Authentication;
 using SRegistry.Server.Health;
 using SRegistry.Server.Library;
 using SRegistry.Server.Sharing;
+using SRegistry.Server.Web;
 using SRegistry.Server.SRegistryCli;
 
 namespace SRegistry.Server.Hosting;
@@ -36,12 +36,12 @@ public static class RegistryServer
             await using var database = await DatabaseConnection.OpenAsync(settings, logger, CancellationToken.None);
             builder.Services.AddRegistryDatabase(database.ConnectionString);
             builder.Services.AddRegistryHealthChecks();
-            builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+            builder.Services.AddRegistryAuthentication();
             builder.Services.AddLibraryApi(builder.Configuration);
             builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
             builder.Services.AddRestApi();
             builder.Services.AddBadRequestProblems();
+            builder.Services.AddWebInterface();
 
             await using var app = builder.Build();
 
@@ -49,14 +49,17 @@ public static class RegistryServer
             // starts, so a bad value is one line on stderr rather than a failed host start.
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            app.UseSecurityHeaders();
             app.UseBadRequestProblems();
             app.UseAuthentication();
+            app.UseAuthorization();
             app.UseOpenApiExplorer();
             app.MapRegistryHealthChecks();
             app.MapLibraryApi();
             app.MapSRegistryCliApi();
             app.MapRestApi();
             app.MapShareDownloads();
+            app.MapWebInterface();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;

@@ -24,18 +24,18 @@ public static class DiscoveryEndpoints
 
         // Only the status is read: 200 for a working token, 404 otherwise.
         endpoints.MapGet("/v1/token-status", (HttpContext context) =>
-            context.User.Identity?.IsAuthenticated == true
+            HasToken(context)
                 ? LibraryResults.Data(new { status = "valid" })
                 : LibraryResults.Error(StatusCodes.Status404NotFound, "The token is not valid."));
 
         endpoints.MapGet("/v1/rbac/users/current", async (HttpContext context, AccountService accounts) =>
         {
-            if (context.User.Identity?.IsAuthenticated != true)
+            if (!HasToken(context))
             {
                 return LibraryResults.Error(StatusCodes.Status401Unauthorized, "Sign in with a token: singularity remote login.");
             }
 
-            var user = await accounts.GetUserAsync(context.User.Identity.Name!, context.RequestAborted);
+            var user = await accounts.GetUserAsync(context.User.Identity!.Name!, context.RequestAborted);
             return Results.Json(
                 new { username = user!.UserName, email = user.Email ?? "", realname = user.DisplayName ?? user.UserName, oidc_user_meta = new { secret = "" } },
                 LibraryResults.Json);
@@ -45,4 +45,8 @@ public static class DiscoveryEndpoints
         endpoints.MapGet("/v1/oci-redirect", () => LibraryResults.Error(StatusCodes.Status404NotFound, "No OCI redirect: use the library API."));
         return endpoints;
     }
+
+    // The library door takes API tokens only; a browser's session cookie is not a token.
+    private static bool HasToken(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, AuthenticationType: Authentication.ApiTokenAuthenticationHandler.SchemeName };
 }

@@ -16,6 +16,9 @@ public sealed class LibraryServerFixture : IAsyncLifetime
 
     public Uri Url => Server.BaseAddress;
 
+    /// <summary>The server's data directory, for admin commands.</summary>
+    public string DataDirectory => _data.Path;
+
     public string AliceToken { get; private set; } = "";
 
     public string BobToken { get; private set; } = "";

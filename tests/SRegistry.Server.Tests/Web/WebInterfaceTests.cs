@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Headers;
+using SRegistry.Server.Tests.Api;
+using SRegistry.Server.Tests.Infrastructure;
+using SRegistry.Server.Tests.Library;
+
+namespace SRegistry.Server.Tests.Web;
+
+/// <summary>The web interface in a real Chromium, against the real server, with images pushed through the library API.</summary>
+[Collection(RestApiCollection.Name)]
+public sealed class WebInterfaceTests(LibraryServerFixture server)
+{
+    private readonly RestScene scene = new(server);
+
+    [Fact]
+    public async Task SignIn_CreateToken_TheTokenWorksWithTheLibraryApi()
+    {
+        var (user, password) = await PasswordUserAsync();
+        using var browser = new Browser(server.Url);
+
+        browser.SignIn(user, password);
+        browser.Open("/auth/tokens");
+        browser.Fill("#name", "laptop");
+        browser.Click("#create-token");
+        var token = browser.Text("#new-token");
+        browser.Screenshot("tokens");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/token-status");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var status = await server.Server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal(user, (await new RestClient(server.Server.Client, token).GetAsync("/api/v1/me")).Json().GetProperty("userName").GetString());
+        browser.Open("/auth/tokens");
+        Assert.DoesNotContain(token, browser.PageSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Browse_FromTheCollectionListToAnImagePushedThroughTheLibraryApi()
+    {
+        var collection = await scene.CollectionAsync(isPrivate: false);
+        var image = await scene.PushAsync(collection, container: "bwa");
+        using var browser = new Browser(server.Url);
+
+        browser.Open($"/?page=1");
+        browser.Open($"/c/alice/{collection}");
+        browser.Screenshot("collection");
+        browser.ClickLink("bwa");
+        Assert.Contains($"library://{server.Url.Authority}/alice/{collection}/bwa:v1", browser.PageSource, StringComparison.Ordinal);
+        Assert.Contains($"oras://{server.Url.Authority}/alice/{collection}/bwa:v1", browser.PageSource, StringComparison.Ordinal);
+        browser.Screenshot("container");
+        browser.ClickLink(image.Sha256[..12]);
+
+        Assert.Equal($"/images/{image.Id}", browser.Path);
+        Assert.Equal("sha256:" + image.Sha256, browser.Text("#digest"));
+        browser.Screenshot("image");
+    }
+
+    [Fact]
+    public async Task Search_FindsAPushedContainer()
+    {
+        var collection = await scene.CollectionAsync(isPrivate: false);
+        var name = LibraryServerFixture.UniqueName("findme");
+        await scene.PushAsync(collection, container: name);
+        using var browser = new Browser(server.Url);
+
+        browser.Open("/");
+        browser.Fill("header input[name=q]", name);
+        browser.Find("header input[name=q]").Submit();
+        browser.ClickLink($"alice/{collection}/{name}");
+
+        Assert.Equal($"/c/alice/{collection}/{name}", browser.Path);
+        browser.Screenshot("search-result");
+    }
+
+    [Fact]
+    public async Task ShareLink_CreatedInTheBrowser_DownloadsSignedOut_UntilRevoked()
+    {
+        var (user, password) = await PasswordUserAsync();
+        var token = await AdminCli.OkAsync(server.DataDirectory, null, "token", "create", user, "--name", "push");
+        var owner = new RestScene(server, user, token);
+        var image = await owner.PushAsync(await owner.CollectionAsync(isPrivate: true));
+        using var browser = new Browser(server.Url);
+
+        browser.SignIn(user, password);
+        browser.Open($"/images/{image.Id}");
+        browser.Click("#create-share");
+        var url = browser.Text("#share-url");
+        browser.Screenshot("share-link");
+        browser.SignOut();
+        using var anonymous = new HttpClient();
+        var bytes = await anonymous.GetByteArrayAsync(url);
+        browser.SignIn(user, password);
+        browser.Open($"/images/{image.Id}");
+        browser.ClickAndConfirm("form[action*='handler=Revoke'] button");
+        browser.Find("[role=status]");
+        using var revoked = await anonymous.GetAsync(url);
+
+        Assert.Equal(image.Sha256, RestScene.Sha256(bytes));
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+    }
+
+    [Fact]
+    public async Task PrivateCollection_IsInvisibleToAnotherSignedInUser()
+    {
+        var collection = await scene.CollectionAsync(isPrivate: true);
+        var image = await scene.PushAsync(collection);
+        var (user, password) = await PasswordUserAsync();
+        using var browser = new Browser(server.Url);
+
+        browser.SignIn(user, password);
+        browser.Open("/?page=1");
+        var listing = browser.PageSource;
+        using var asOther = await SessionClientAsync(user, password);
+
+        Assert.DoesNotContain(collection, listing, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await asOther.GetAsync($"/c/alice/{collection}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await asOther.GetAsync($"/c/alice/{collection}/tool")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await asOther.GetAsync($"/images/{image.Id}")).StatusCode);
+    }
+
+    private async Task<(string User, string Password)> PasswordUserAsync()
+    {
+        var user = LibraryServerFixture.UniqueName("web");
+        const string password = "a long passphrase";
+        await AdminCli.OkAsync(server.DataDirectory, password + "\n", "user", "create", user, "--password-stdin");
+        return (user, password);
+    }
+
+    // A plain HTTP client with the user's session cookie, for status codes a browser does not show.
+    private async Task<HttpClient> SessionClientAsync(string user, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server.Url };
+        await WebForms.SignInAsync(client, user, password);
+        return client;
+    }
+}
