@@ -47,7 +47,11 @@ public sealed class CatalogSearch(RegistryDbContext db)
             .OrderBy(c => c.Collection.Entity.Name).ThenBy(c => c.Collection.Name).ThenBy(c => c.Name)
             .Take(Limit).ToListAsync(cancellationToken);
 
-        var images = db.VisibleImages(caller).Where(i => i.Uploaded && i.Container.Name.Contains(needle));
+        // Images by their container's name, a tag, or a label (key or value): a DOI or a version label finds the image.
+        var images = db.VisibleImages(caller).Where(i => i.Uploaded
+            && (i.Container.Name.Contains(needle)
+                || i.Tags.Any(t => t.Name.Contains(needle))
+                || i.Labels.Any(l => l.Key.ToLower().Contains(needle) || l.Value.ToLower().Contains(needle))));
         if (arch is not null)
             images = images.Where(i => i.Arch == arch);
         if (signed is { } wanted)

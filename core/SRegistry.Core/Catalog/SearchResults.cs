@@ -6,7 +6,7 @@ namespace SRegistry.Core.Catalog;
 /// <param name="Entities">Entities by name or description.</param>
 /// <param name="Collections">Collections by name or description, with their entity.</param>
 /// <param name="Containers">Containers by name or description, with their collection and entity.</param>
-/// <param name="Images">Uploaded images of containers whose name matches, with container, collection, entity and tags.</param>
+/// <param name="Images">Uploaded images whose container name, a tag or a label matches, with container, collection, entity and tags.</param>
 public sealed record SearchResults(
     IReadOnlyList<Entity> Entities,
     IReadOnlyList<Collection> Collections,

@@ -1,3 +1,4 @@
+using SRegistry.Core.Domain;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Tests.Persistence;
 
@@ -96,5 +97,27 @@ public sealed class CatalogSearchTests(PostgresFixture postgres)
 
         Assert.Empty(result.Entities);
         Assert.Empty(result.Collections);
+    }
+
+    [Fact]
+    public async Task Search_ImagesByTagOrLabel_AreFound_ButNotInPrivateCollectionsOfOthers()
+    {
+        await using var scene = await CatalogScene.CreateAsync(postgres);
+        var open = await scene.AddContainerAsync((await scene.AddCollectionAsync("alice", "tools")).Id, "bwa");
+        var hidden = await scene.AddContainerAsync((await scene.AddCollectionAsync("alice", "secret", isPrivate: true)).Id, "bwa");
+        var tagged = await scene.AddImageAsync(open.Id, "bwa-1", tags: ["release-2026"]);
+        var labelled = await scene.AddImageAsync(open.Id, "bwa-2");
+        var hiddenImage = await scene.AddImageAsync(hidden.Id, "bwa-3", tags: ["release-2026"]);
+        var db = scene.Context();
+        db.Labels.Add(new Label { ImageId = labelled.Id, Key = "org.doi", Value = "10.5281/Zenodo.4242" });
+        await db.SaveChangesAsync();
+
+        var byTag = (await scene.Search().SearchAsync("release-2026", null, null, await scene.CallerAsync("bob"))).Value!;
+        var byLabel = (await scene.Search().SearchAsync("zenodo.4242", null, null, Caller.Anonymous)).Value!;
+        var byOwner = (await scene.Search().SearchAsync("release-2026", null, null, await scene.CallerAsync("alice"))).Value!;
+
+        Assert.Equal([tagged.Id], byTag.Images.Select(i => i.Id));
+        Assert.Equal([labelled.Id], byLabel.Images.Select(i => i.Id));
+        Assert.Equal([tagged.Id, hiddenImage.Id], byOwner.Images.Select(i => i.Id).Order());
     }
 }
