@@ -6,6 +6,7 @@ using SRegistry.Core.Audit;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
+using SRegistry.Core.Oci;
 using SRegistry.Core.Uploads;
 
 namespace SRegistry.Core;
@@ -36,6 +37,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<CatalogSearch>();
         services.TryAddScoped<SifMetadataRecorder>();
         services.TryAddScoped<ImageUploadService>();
+        services.TryAddScoped<OciRepositories>();
+        services.TryAddScoped<OciBlobs>();
+        services.TryAddScoped<OciBlobUploads>();
+        services.TryAddScoped<SifArtifacts>();
+        services.TryAddScoped<OciManifests>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using SRegistry.Abstractions.Builds;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core;
 using SRegistry.Core.Catalog;
+using SRegistry.Core.Oci;
 using SRegistry.Core.Storage;
 using SRegistry.Core.Uploads;
 using SRegistry.PluginHost;
@@ -51,6 +52,13 @@ public static class RegistryComposition
             .PostConfigure(o => o.Directory = o.Directory.Length > 0 ? Path.GetFullPath(o.Directory) : settings.UploadDirectory)
             .Validate(o => o.UrlLifetime > TimeSpan.Zero, "Uploads:UrlLifetime must be a positive time span such as 00:15:00.")
             .Validate(o => o.MultipartPartSize > 0, "Uploads:MultipartPartSize must be a positive number of bytes.")
+            .ValidateOnStart();
+        services.AddOptions<OciOptions>()
+            .Bind(configuration.GetSection(OciOptions.SectionName))
+            .Validate(o => o.UploadLifetime > TimeSpan.Zero, "Oci:UploadLifetime must be a positive time span such as 01:00:00.")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Oci:TokenLifetime must be a positive time span such as 00:05:00.")
+            .Validate(o => o.MaxManifestSize > 0, "Oci:MaxManifestSize must be a positive number of bytes.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Service), "Oci:Service must name the registry service for tokens, e.g. sregistry.")
             .ValidateOnStart();
     }
 }
