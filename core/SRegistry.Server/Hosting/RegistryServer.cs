@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SRegistry.Server.Authentication;
 using SRegistry.Server.Health;
 using SRegistry.Server.Library;
+using SRegistry.Server.Oci;
 using SRegistry.Server.SRegistryCli;
 
 namespace SRegistry.Server.Hosting;
@@ -38,6 +39,7 @@ public static class RegistryServer
                 .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
             builder.Services.AddLibraryApi(builder.Configuration);
             builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
+            builder.Services.AddOciApi();
 
             await using var app = builder.Build();
 
@@ -49,6 +51,7 @@ public static class RegistryServer
             app.MapRegistryHealthChecks();
             app.MapLibraryApi();
             app.MapSRegistryCliApi();
+            app.MapOciApi();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;
