@@ -79,11 +79,11 @@ public sealed class OciManifests(RegistryDbContext db, OciBlobs blobs, SifArtifa
             var stored = await db.Manifests.Where(m => m.ContainerId == container.Id && m.Digest == hex)
                 .Select(m => new { m.Id, m.ImageId }).SingleOrDefaultAsync(cancellationToken);
             var imageId = stored?.ImageId ?? (await SynthesizedAsync(container, digest.Value, cancellationToken))?.Image.Id;
+            if (stored is null && imageId is null)
+                return false;
             deleted = imageId is { } id
                 ? await db.Images.Where(i => i.Id == id).ExecuteDeleteAsync(cancellationToken)
                 : await db.Manifests.Where(m => m.Id == stored!.Id).ExecuteDeleteAsync(cancellationToken);
-            if (stored is null && imageId is null)
-                return false;
             audit.Record(caller.Actor, OciAuditActions.ManifestDelete, "manifest:" + target);
         }
 
