@@ -53,6 +53,9 @@ public sealed class OciRepositories(RegistryDbContext db, EntityCatalog entities
         var container = await FindAsync(name, caller, cancellationToken);
         if (container is null)
         {
+            // Missing and invisible look the same: a push the caller could not create is as unknown as a private repository.
+            if (!await MayCreateAsync(name, caller, cancellationToken))
+                return Unknown(name);
             var created = await CreateAsync(name, caller, cancellationToken);
             if (!created.Succeeded)
                 return created.As<Container>();

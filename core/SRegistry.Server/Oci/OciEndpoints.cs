@@ -28,7 +28,6 @@ public static class OciEndpoints
     {
         endpoints.MapOciTokens();
         endpoints.MapGet("/v2/", BaseAsync);
-        endpoints.MapGet("/v2", BaseAsync);
 
         // One route for everything under /v2/, taken apart by OciRoute: names have one to three parts,
         // which route templates cannot express. The library door's literal /v2/ routes take precedence.
