@@ -40,6 +40,7 @@ public static class RegistryServer
             builder.Services.AddLibraryApi(builder.Configuration);
             builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
             builder.Services.AddOciApi();
+            builder.Services.AddHostedService<ExpiredUploadPruner>();
 
             await using var app = builder.Build();
 
