@@ -56,9 +56,9 @@ public sealed class OciRepositories(RegistryDbContext db, EntityCatalog entities
             // Missing and invisible look the same: a push the caller could not create is as unknown as a private repository.
             if (!await MayCreateAsync(name, caller, cancellationToken))
                 return Unknown(name);
-            var created = await CreateAsync(name, caller, cancellationToken);
-            if (!created.Succeeded)
-                return created.As<Container>();
+            var (error, message) = await CreateAsync(name, caller, cancellationToken);
+            if (error != OciError.None)
+                return OciResult<Container>.Failure(error, message);
             container = await FindAsync(name, caller, cancellationToken);
             if (container is null)
                 return Unknown(name);
@@ -95,7 +95,8 @@ public sealed class OciRepositories(RegistryDbContext db, EntityCatalog entities
         return AccessPolicy.MayCreateEntity(caller, name.Entity, ownsTeamOfThatName: false);
     }
 
-    private async Task<OciResult<Container>> CreateAsync(RepositoryName name, Caller caller, CancellationToken cancellationToken)
+    // Creates what is missing of the path; None when the container exists afterwards (made now or by a concurrent push).
+    private async Task<(OciError Error, string Message)> CreateAsync(RepositoryName name, Caller caller, CancellationToken cancellationToken)
     {
         var collection = await collections.GetCollectionAsync(name.Entity, name.Collection, caller, cancellationToken);
         if (collection.Error == RegistryError.NotFound)
@@ -114,18 +115,17 @@ public sealed class OciRepositories(RegistryDbContext db, EntityCatalog entities
 
         if (!collection.Succeeded)
             return Refused(collection.Error, collection.Message, name);
-
         var container = await containers.CreateContainerAsync(collection.Value!.Id, name.Container, null, caller, cancellationToken);
         return container.Succeeded || container.Error == RegistryError.AlreadyExists
-            ? OciResult<Container>.Success(container.Value ?? new Container { Name = name.Container })
+            ? (OciError.None, "")
             : Refused(container.Error, container.Message, name);
     }
 
-    private static OciResult<Container> Refused(RegistryError error, string message, RepositoryName name) => error switch
+    private static (OciError, string) Refused(RegistryError error, string message, RepositoryName name) => error switch
     {
-        RegistryError.Forbidden or RegistryError.Frozen => OciResult<Container>.Failure(OciError.Denied, message),
-        RegistryError.InvalidName => OciResult<Container>.Failure(OciError.NameInvalid, message),
-        _ => Unknown(name),
+        RegistryError.Forbidden or RegistryError.Frozen => (OciError.Denied, message),
+        RegistryError.InvalidName => (OciError.NameInvalid, message),
+        _ => (OciError.NameUnknown, $"There is no repository '{name}'."),
     };
 
     private static OciResult<Container> Unknown(RepositoryName name) =>

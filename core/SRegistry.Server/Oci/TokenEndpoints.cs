@@ -30,7 +30,8 @@ public static class TokenEndpoints
             return await IssueAsync(signedIn, request.Query["scope"], wantsRefresh, repositories, tokens, time, context.RequestAborted);
         });
 
-        endpoints.MapPost("/v2/token", async (HttpContext context, OciCredentials credentials, OciRepositories repositories, OciTokens tokens, TimeProvider time) =>
+        endpoints.MapPost("/v2/token", async (
+            HttpContext context, OciCredentials credentials, CallerFactory callers, OciRepositories repositories, OciTokens tokens, TimeProvider time) =>
         {
             if (!context.Request.HasFormContentType)
                 return OciResults.Error(StatusCodes.Status400BadRequest, "UNSUPPORTED", "POST /v2/token takes an application/x-www-form-urlencoded form.");
@@ -44,7 +45,7 @@ public static class TokenEndpoints
                 case "refresh_token":
                     var refresh = tokens.ReadRefresh(form["refresh_token"].ToString());
                     signedIn = refresh?.UserId is { } userId
-                        ? await RefreshedAsync(context, userId, refresh.Scopes)
+                        ? await RefreshedAsync(callers, userId, refresh.Scopes, context.RequestAborted)
                         : null;
                     break;
                 default:
@@ -58,9 +59,10 @@ public static class TokenEndpoints
         return endpoints;
     }
 
-    private static async Task<(Caller, IReadOnlyList<string>)?> RefreshedAsync(HttpContext context, long userId, IReadOnlyList<string> scopes)
+    // The user as of now: a refresh token of a disabled user issues nothing.
+    private static async Task<(Caller, IReadOnlyList<string>)?> RefreshedAsync(CallerFactory callers, long userId, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
-        var caller = await context.RequestServices.GetRequiredService<CallerFactory>().ForUserIdAsync(userId, scopes, context.RequestAborted);
+        var caller = await callers.ForUserIdAsync(userId, scopes, cancellationToken);
         return caller.IsAnonymous ? null : (caller, scopes);
     }
 
