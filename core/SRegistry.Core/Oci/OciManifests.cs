@@ -47,12 +47,24 @@ public sealed class OciManifests(RegistryDbContext db, OciBlobs blobs, SifArtifa
                 return tagged.As<PushedManifest>();
         }
 
-        var manifest = await SaveAsync(container, computed, document, content, imageId, cancellationToken);
-        if (tag is not null && imageId is null)
-            await SetTagAsync(container, tag, manifest, cancellationToken);
-        audit.Record(caller.Actor, OciAuditActions.ManifestPush, $"manifest:{CatalogText.Path(container)}@{computed}", new { tag, document.MediaType });
-        await db.SaveChangesAsync(cancellationToken);
-        return OciResult<PushedManifest>.Success(new PushedManifest(computed, document.Subject?.Digest));
+        // Clients push the same manifest (and tag) from several jobs at once; whoever loses the insert
+        // race finds the winner's rows on its second attempt, and the outcome is the same.
+        for (var attempt = 1; ; attempt++)
+        {
+            var manifest = await SaveAsync(container, computed, document, content, imageId, cancellationToken);
+            if (tag is not null && imageId is null)
+                await SetTagAsync(container, tag, manifest, cancellationToken);
+            audit.Record(caller.Actor, OciAuditActions.ManifestPush, $"manifest:{CatalogText.Path(container)}@{computed}", new { tag, document.MediaType });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return OciResult<PushedManifest>.Success(new PushedManifest(computed, document.Subject?.Digest));
+            }
+            catch (DbUpdateException e) when (attempt == 1 && SaveConflicts.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>The manifest a tag or digest names: as pushed, or made from the library image the tag or digest names.</summary>

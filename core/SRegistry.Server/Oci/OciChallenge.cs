@@ -13,12 +13,15 @@ public sealed class OciChallenge(IOptions<OciOptions> options)
     /// <param name="context">The request.</param>
     /// <param name="scope">The scope the client should ask for (<c>repository:name:pull,push</c>), or null.</param>
     /// <param name="message">What to tell the user.</param>
-    public IResult Unauthorized(HttpContext context, string? scope, string message)
+    /// <param name="insufficientScope">The request had a token, just not for this: clients then fetch a token for <paramref name="scope"/>.</param>
+    public IResult Unauthorized(HttpContext context, string? scope, string message, bool insufficientScope = false)
     {
         var request = context.Request;
         var challenge = $"Bearer realm=\"{request.Scheme}://{request.Host}/v2/token\",service=\"{options.Value.Service}\"";
         if (scope is not null)
             challenge += $",scope=\"{scope}\"";
+        if (insufficientScope)
+            challenge += ",error=\"insufficient_scope\"";
         context.Response.Headers[HeaderNames.WWWAuthenticate] = challenge;
         return OciResults.Error(StatusCodes.Status401Unauthorized, "UNAUTHORIZED", message);
     }

@@ -27,7 +27,7 @@ public static class OciEndpoints
     public static IEndpointRouteBuilder MapOciApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOciTokens();
-        endpoints.MapGet("/v2/", BaseAsync);
+        endpoints.MapMethods("/v2/", [HttpMethods.Get, HttpMethods.Head], BaseAsync);
 
         // One route for everything under /v2/, taken apart by OciRoute: names have one to three parts,
         // which route templates cannot express. The library door's literal /v2/ routes take precedence.

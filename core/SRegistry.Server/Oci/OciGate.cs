@@ -31,7 +31,7 @@ public sealed class OciGate(OciCredentials credentials, OciRepositories reposito
         var canonical = name.ToString();
         if (identity.Access is { } access && !access.Allows(canonical, action)
             && (identity.Caller.IsAnonymous || (await repositories.AllowedActionsAsync(name, identity.Caller, cancellationToken)).Contains(action)))
-            return Refuse(challenge.Unauthorized(context, scope, $"The token does not allow {action} on '{nameText}'; ask /v2/token for that scope."));
+            return Refuse(challenge.Unauthorized(context, scope, $"The token does not allow {action} on '{nameText}'; ask /v2/token for that scope.", insufficientScope: true));
 
         if (action == TokenScopes.Push)
         {

@@ -178,6 +178,21 @@ public sealed class OciManifestTests(OciServerFixture oci) : IClassFixture<OciSe
     }
 
     [Fact]
+    public async Task Push_SameManifestAndTagConcurrently_AllSucceed()
+    {
+        var name = Repository();
+        var config = OciClient.RandomBytes(40);
+        await oci.Alice.PushBlobAsync(name, config);
+        var json = OciClient.ImageManifest(config, []);
+
+        var puts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => oci.Alice.PutManifestAsync(name, "same", json)));
+
+        Assert.All(puts, put => put.Is(HttpStatusCode.Created));
+        var get = (await oci.Alice.GetAsync($"/v2/{name}/manifests/same")).Is(HttpStatusCode.OK);
+        Assert.Equal(json, get.Text);
+    }
+
+    [Fact]
     public async Task Tag_PushedAgain_MovesToTheNewManifest()
     {
         var name = Repository();

@@ -13,10 +13,13 @@ public sealed class OciTokenTests(OciServerFixture oci) : IClassFixture<OciServe
     public async Task Base_WithoutCredentials_ChallengesWithTheTokenRealmOnTheSameHost()
     {
         var probe = await oci.Anonymous.GetAsync("/v2/");
+        var headProbe = await oci.Anonymous.HeadAsync("/v2/");
 
         probe.IsError(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.Equal($"Bearer realm=\"{Origin()}/v2/token\",service=\"sregistry\"", probe.Header("WWW-Authenticate"));
         Assert.Equal("registry/2.0", probe.Header("Docker-Distribution-API-Version"));
+        Assert.Equal(HttpStatusCode.Unauthorized, headProbe.Status);
+        Assert.Equal(probe.Header("WWW-Authenticate"), headProbe.Header("WWW-Authenticate"));
     }
 
     [Fact]
@@ -123,6 +126,7 @@ public sealed class OciTokenTests(OciServerFixture oci) : IClassFixture<OciServe
         pull.Is(HttpStatusCode.OK);
         push.IsError(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
         Assert.Contains($"scope=\"repository:{name}:pull,push\"", push.Header("WWW-Authenticate"));
+        Assert.Contains("error=\"insufficient_scope\"", push.Header("WWW-Authenticate"));
     }
 
     [Fact]
