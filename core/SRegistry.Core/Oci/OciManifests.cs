@@ -15,6 +15,8 @@ namespace SRegistry.Core.Oci;
 /// </summary>
 public sealed class OciManifests(RegistryDbContext db, OciBlobs blobs, SifArtifacts sif, AuditLog audit, TimeProvider time)
 {
+    private readonly ManifestLookup _lookup = new(db, blobs);
+
     /// <summary>
     /// Stores a manifest pushed to <paramref name="tag"/> or, when that is null, by <paramref name="digest"/>
     /// (which must then be the content's). Every blob an image manifest names must be in the repository
@@ -69,7 +71,7 @@ public sealed class OciManifests(RegistryDbContext db, OciBlobs blobs, SifArtifa
 
     /// <summary>The manifest a tag or digest names: as pushed, or made from the library image the tag or digest names.</summary>
     public async Task<ServedManifest?> GetAsync(Container container, string? tag, BlobDigest? digest, CancellationToken cancellationToken) =>
-        digest is { } d ? await ByDigestAsync(container, d, cancellationToken) : await ByTagAsync(container, tag!, cancellationToken);
+        digest is { } d ? await _lookup.ByDigestAsync(container, d, cancellationToken) : await _lookup.ByTagAsync(container, tag!, cancellationToken);
 
     /// <summary>
     /// Deletes a manifest by digest (a SIF artifact's with its library image, as that is what it is) or a tag;
@@ -90,7 +92,7 @@ public sealed class OciManifests(RegistryDbContext db, OciBlobs blobs, SifArtifa
             var hex = digest!.Value.Hex;
             var stored = await db.Manifests.Where(m => m.ContainerId == container.Id && m.Digest == hex)
                 .Select(m => new { m.Id, m.ImageId }).SingleOrDefaultAsync(cancellationToken);
-            var imageId = stored?.ImageId ?? (await SynthesizedAsync(container, digest.Value, cancellationToken))?.Image.Id;
+            var imageId = stored?.ImageId ?? (await _lookup.SynthesizedAsync(container, digest.Value, cancellationToken))?.Image.Id;
             if (stored is null && imageId is null)
                 return false;
             deleted = imageId is { } id
@@ -176,7 +178,7 @@ public sealed class OciManifests(RegistryDbContext db, OciBlobs blobs, SifArtifa
     {
         foreach (var child in document.Manifests)
         {
-            if (await ByDigestAsync(container, child.Digest, cancellationToken) is null)
+            if (await _lookup.ByDigestAsync(container, child.Digest, cancellationToken) is null)
                 return $"The index names the manifest {child.Digest}, which is not in this repository; push it first.";
         }
 
@@ -184,59 +186,6 @@ public sealed class OciManifests(RegistryDbContext db, OciBlobs blobs, SifArtifa
         {
             if (await blobs.SizeAsync(container, blob.Digest, cancellationToken) is null)
                 return $"The manifest names the blob {blob.Digest}, which is not in this repository; upload it first.";
-        }
-
-        return null;
-    }
-
-    private async Task<ServedManifest?> ByDigestAsync(Container container, BlobDigest digest, CancellationToken cancellationToken)
-    {
-        var hex = digest.Hex;
-        var stored = await db.Manifests.AsNoTracking().Where(m => m.ContainerId == container.Id && m.Digest == hex)
-            .Select(m => new { m.MediaType, m.Content }).SingleOrDefaultAsync(cancellationToken);
-        if (stored is not null)
-            return new ServedManifest(digest, stored.MediaType, stored.Content);
-        return (await SynthesizedAsync(container, digest, cancellationToken))?.Manifest;
-    }
-
-    // The newest of the OCI tag and the library tag of that name wins: whichever door pushed last.
-    private async Task<ServedManifest?> ByTagAsync(Container container, string tag, CancellationToken cancellationToken)
-    {
-        var oci = await db.ManifestTags.AsNoTracking().Where(t => t.ContainerId == container.Id && t.Name == tag)
-            .Select(t => new { t.UpdatedAt, t.Manifest.Digest, t.Manifest.MediaType, t.Manifest.Content }).SingleOrDefaultAsync(cancellationToken);
-        var library = await db.Tags.AsNoTracking().Include(t => t.Image)
-            .Where(t => t.ContainerId == container.Id && t.Name == tag && t.Image.Uploaded)
-            .OrderBy(t => t.Arch == ImageCatalog.DefaultArch ? 0 : 1).ThenBy(t => t.Arch)
-            .FirstOrDefaultAsync(cancellationToken);
-
-        if (oci is not null && (library is null || oci.UpdatedAt >= library.UpdatedAt))
-            return new ServedManifest(BlobDigest.Parse(oci.Digest), oci.MediaType, oci.Content);
-        return library is null ? null : await ForImageAsync(container, library.Image, cancellationToken);
-    }
-
-    private async Task<ServedManifest> ForImageAsync(Container container, Image image, CancellationToken cancellationToken)
-    {
-        var pushed = await db.Manifests.AsNoTracking().Where(m => m.ImageId == image.Id).OrderByDescending(m => m.Id)
-            .Select(m => new { m.Digest, m.MediaType, m.Content }).FirstOrDefaultAsync(cancellationToken);
-        if (pushed is not null)
-            return new ServedManifest(BlobDigest.Parse(pushed.Digest), pushed.MediaType, pushed.Content);
-        await blobs.EnsureEmptyConfigAsync(cancellationToken);
-        return SifArtifacts.Synthesize(container, image);
-    }
-
-    private async Task<(ServedManifest Manifest, Image Image)?> SynthesizedAsync(Container container, BlobDigest digest, CancellationToken cancellationToken)
-    {
-        var sifImages = await db.Images.AsNoTracking()
-            .Where(i => i.ContainerId == container.Id && i.Uploaded && i.MediaType == MediaTypes.SifLayer)
-            .ToListAsync(cancellationToken);
-        foreach (var image in sifImages)
-        {
-            var made = SifArtifacts.Synthesize(container, image);
-            if (made.Digest == digest)
-            {
-                await blobs.EnsureEmptyConfigAsync(cancellationToken);
-                return (made, image);
-            }
         }
 
         return null;
