@@ -9,6 +9,7 @@ using SRegistry.Core.Images;
 using SRegistry.Core.Sharing;
 using SRegistry.Core.Stars;
 using SRegistry.Core.Teams;
+using SRegistry.Core.Oci;
 using SRegistry.Core.Uploads;
 using SRegistry.Core.Usage;
 
@@ -48,6 +49,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<UsageReport>();
         services.TryAddScoped<SifMetadataRecorder>();
         services.TryAddScoped<ImageUploadService>();
+        services.TryAddScoped<OciRepositories>();
+        services.TryAddScoped<OciBlobs>();
+        services.TryAddScoped<OciBlobUploads>();
+        services.TryAddScoped<SifArtifacts>();
+        services.TryAddScoped<OciManifests>();
         return services;
     }
 }

@@ -58,6 +58,8 @@ public sealed class ServerStartupTests
     [InlineData("--Uploads:UrlLifetime", "-00:05:00", "Uploads:UrlLifetime", "positive time span")]
     [InlineData("--Library:DefaultPrivate", "maybe", "'Library:DefaultPrivate'", "System.Boolean")]
     [InlineData("--Library:ApiVersion", "two", "Library:ApiVersion", "semantic version")]
+    [InlineData("--Oci:TokenLifetime", "00:00:00", "Oci:TokenLifetime", "positive time span")]
+    [InlineData("--Oci:MaxManifestSize", "-1", "Oci:MaxManifestSize", "positive number of bytes")]
     public async Task Start_WithBadConfiguration_RefusesWithMessageSayingWhatToFix(string key, string value, string names, string fix)
     {
         using var data = new TestDirectory();

@@ -25,6 +25,16 @@ public sealed class CallerFactory(RegistryDbContext db)
         return Caller.ForUser(user, await TeamIdsAsync(user.Id, cancellationToken));
     }
 
+    /// <summary>
+    /// The caller for a user id carried by a credential the registry issued (an OCI bearer token), limited
+    /// to <paramref name="scopes"/>; <see cref="Caller.Anonymous"/> when the user is gone or disabled.
+    /// </summary>
+    public async Task<Caller> ForUserIdAsync(long userId, IEnumerable<string>? scopes, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        return user is null ? Caller.Anonymous : Caller.ForUser(user, await TeamIdsAsync(user.Id, cancellationToken), scopes);
+    }
+
     private async Task<List<long>> TeamIdsAsync(long userId, CancellationToken cancellationToken) =>
         await db.TeamMembers.Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken);
 }

@@ -120,6 +120,8 @@ public sealed class CollectionSettings(RegistryDbContext db, AuditLog audit, Tim
                 $"The collection '{CatalogText.Path(collection.Value)}' has frozen containers ({string.Join(", ", frozen)}); unfreeze them before deleting it.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // OCI manifests hold their containers (their tags and references go with them), so they go first.
+        await db.Manifests.Where(m => m.Container.CollectionId == collectionId).ExecuteDeleteAsync(cancellationToken);
         await db.Images.Where(i => i.Container.CollectionId == collectionId).ExecuteDeleteAsync(cancellationToken);
         await db.Containers.Where(c => c.CollectionId == collectionId).ExecuteDeleteAsync(cancellationToken);
         db.Collections.Remove(collection.Value);

@@ -38,6 +38,8 @@ public sealed class ContainerSettings(RegistryDbContext db, AuditLog audit, Time
             return RegistryResult<Container>.Failure(RegistryError.Frozen, $"The container '{CatalogText.Path(container.Value)}' is frozen (read-only); unfreeze it before deleting it.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // OCI manifests hold their container (their tags and references go with them), so they go first.
+        await db.Manifests.Where(m => m.ContainerId == containerId).ExecuteDeleteAsync(cancellationToken);
         await db.Images.Where(i => i.ContainerId == containerId).ExecuteDeleteAsync(cancellationToken);
         db.Containers.Remove(container.Value);
         audit.Record(caller.Actor, CatalogAuditActions.ContainerDelete, "container:" + CatalogText.Path(container.Value));

@@ -64,16 +64,25 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
             : null;
     }
 
-    /// <summary>How many uploaded images have this content; a blob with none may be collected.</summary>
-    public Task<int> CountReferencesAsync(BlobDigest digest, CancellationToken cancellationToken) =>
-        db.Images.CountAsync(i => i.Digest == digest.Hex && i.Uploaded, cancellationToken);
+    /// <summary>
+    /// How many things keep this content: uploaded images, OCI manifests that name it, and repositories
+    /// it was uploaded into through the OCI door. A blob with none may be collected.
+    /// </summary>
+    public async Task<int> CountReferencesAsync(BlobDigest digest, CancellationToken cancellationToken)
+    {
+        var hex = digest.Hex;
+        return await db.Images.CountAsync(i => i.Digest == hex && i.Uploaded, cancellationToken)
+            + await db.ManifestReferences.CountAsync(r => r.Digest == hex && !r.IsManifest, cancellationToken)
+            + await db.RepositoryBlobs.CountAsync(b => b.Digest == hex, cancellationToken);
+    }
 
     /// <summary>
     /// Removes refused content (bytes that arrived intact but were not acceptable, such as a file that
     /// is no SIF image) when no uploaded image uses it, so a refusal leaves nothing stored.
     /// </summary>
-    /// <remarks>Only library uploads and the admin command line put blobs today; a door that keeps
-    /// blobs without images (OCI layers) will need the garbage collector's leases here instead.</remarks>
+    /// <remarks>An OCI upload links its blob to its repository in the same request that stores it, so
+    /// a blob between its upload and its manifest is referenced; leases for the garbage collector will
+    /// close the remaining window between the store's put and that link.</remarks>
     public async Task DiscardIfUnreferencedAsync(BlobDigest digest, Actor actor, CancellationToken cancellationToken)
     {
         if (await CountReferencesAsync(digest, cancellationToken) > 0)

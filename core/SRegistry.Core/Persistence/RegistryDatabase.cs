@@ -8,26 +8,42 @@ namespace SRegistry.Core.Persistence;
 /// <summary>Start-up and readiness operations on the metadata database.</summary>
 public sealed class RegistryDatabase(IDbContextFactory<RegistryDbContext> contexts, ILogger<RegistryDatabase> logger)
 {
+    // Any constant shared by every instance; it names the lock, nothing else.
+    private const long MigrationLockKey = 0x5352_6567_4d69_67;
+
     /// <summary>
-    /// Applies the migrations the database lacks. Safe with several instances starting at once:
-    /// EF holds a lock on the migrations history while it migrates.
+    /// Applies the migrations the database lacks. Safe with several instances starting at once: a
+    /// session-level advisory lock serialises whole runs. EF's own lock is not enough on PostgreSQL:
+    /// it is held per transaction and each migration commits its own, so a second instance could
+    /// start applying a migration the first had already applied.
     /// </summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
         await using var context = await contexts.CreateDbContextAsync(ct);
-
-        // EF probes the history table by querying it, which logs a failed command on a new database;
-        // creating it first keeps a clean first start free of error lines.
-        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
-        var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count == 0)
+        await context.Database.OpenConnectionAsync(ct);
+        try
         {
-            logger.LogInformation("Database schema is up to date");
-            return;
-        }
+            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
 
-        logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-        await context.Database.MigrateAsync(ct);
+            // EF probes the history table by querying it, which logs a failed command on a new database;
+            // creating it first keeps a clean first start free of error lines.
+            await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count == 0)
+            {
+                logger.LogInformation("Database schema is up to date");
+                return;
+            }
+
+            logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+            await context.Database.MigrateAsync(ct);
+        }
+        finally
+        {
+            // Closing the session would release it too; unlocking first frees waiting instances at once.
+            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            await context.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Whether the database answers; for readiness checks. Never throws for an unreachable server.</summary>

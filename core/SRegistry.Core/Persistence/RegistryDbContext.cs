@@ -23,6 +23,11 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<StoredBlob> Blobs => Set<StoredBlob>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
+    public DbSet<Manifest> Manifests => Set<Manifest>();
+    public DbSet<ManifestReference> ManifestReferences => Set<ManifestReference>();
+    public DbSet<ManifestTag> ManifestTags => Set<ManifestTag>();
+    public DbSet<RepositoryBlob> RepositoryBlobs => Set<RepositoryBlob>();
+    public DbSet<OciUpload> OciUploads => Set<OciUpload>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

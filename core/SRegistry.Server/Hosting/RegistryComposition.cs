@@ -2,6 +2,7 @@ using SRegistry.Abstractions.Builds;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core;
 using SRegistry.Core.Catalog;
+using SRegistry.Core.Oci;
 using SRegistry.Core.Sharing;
 using SRegistry.Core.Storage;
 using SRegistry.Core.Uploads;
@@ -56,6 +57,13 @@ public static class RegistryComposition
         services.AddOptions<SharingOptions>()
             .Bind(configuration.GetSection(SharingOptions.SectionName))
             .Validate(o => o.MaxLifetime >= SharingOptions.MinLifetime, $"Sharing:MaxLifetime must be at least {SharingOptions.MinLifetime}, such as 30.00:00:00.")
+            .ValidateOnStart();
+        services.AddOptions<OciOptions>()
+            .Bind(configuration.GetSection(OciOptions.SectionName))
+            .Validate(o => o.UploadLifetime > TimeSpan.Zero, "Oci:UploadLifetime must be a positive time span such as 01:00:00.")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Oci:TokenLifetime must be a positive time span such as 00:05:00.")
+            .Validate(o => o.MaxManifestSize > 0, "Oci:MaxManifestSize must be a positive number of bytes.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Service), "Oci:Service must name the registry service for tokens, e.g. sregistry.")
             .ValidateOnStart();
     }
 }

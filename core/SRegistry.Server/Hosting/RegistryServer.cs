@@ -7,6 +7,7 @@ using SRegistry.Server.Health;
 using SRegistry.Server.Library;
 using SRegistry.Server.Sharing;
 using SRegistry.Server.Web;
+using SRegistry.Server.Oci;
 using SRegistry.Server.SRegistryCli;
 
 namespace SRegistry.Server.Hosting;
@@ -42,6 +43,8 @@ public static class RegistryServer
             builder.Services.AddRestApi();
             builder.Services.AddBadRequestProblems();
             builder.Services.AddWebInterface();
+            builder.Services.AddOciApi();
+            builder.Services.AddHostedService<ExpiredUploadPruner>();
 
             await using var app = builder.Build();
 
@@ -60,6 +63,7 @@ public static class RegistryServer
             app.MapRestApi();
             app.MapShareDownloads();
             app.MapWebInterface();
+            app.MapOciApi();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;

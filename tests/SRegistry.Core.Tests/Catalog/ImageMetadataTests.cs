@@ -80,6 +80,38 @@ public sealed class ImageMetadataTests(PostgresFixture postgres)
         Assert.False(await scene.Context().Containers.AnyAsync());
     }
 
+    [Fact]
+    public async Task DeleteContainerAndCollection_WithOciManifests_RemoveThemToo()
+    {
+        await using var scene = await CatalogScene.CreateAsync(postgres);
+        var (tools, image) = await ImageAsync(scene);
+        var other = await scene.AddContainerAsync(tools.Id, "alpine");
+        var db = scene.Context();
+        foreach (var containerId in new[] { image.ContainerId, other.Id })
+        {
+            var manifest = new Manifest
+            {
+                ContainerId = containerId, Digest = CatalogScene.Digest($"manifest-{containerId}").Hex, MediaType = "application/vnd.oci.image.manifest.v1+json",
+                Size = 2, Content = "{}"u8.ToArray(), CreatedAt = scene.Time.GetUtcNow(),
+            };
+            db.Manifests.Add(manifest);
+            db.ManifestTags.Add(new ManifestTag { ContainerId = containerId, Name = "3", Manifest = manifest, UpdatedAt = scene.Time.GetUtcNow() });
+        }
+
+        await db.SaveChangesAsync();
+        var alice = await scene.CallerAsync("alice");
+
+        var container = await Containers(scene).DeleteAsync(image.ContainerId, alice);
+        var settingsDb = scene.Context();
+        var collection = await new CollectionSettings(settingsDb, new AuditLog(settingsDb, scene.Time), scene.Time).DeleteAsync(tools.Id, alice);
+
+        Assert.True(container.Succeeded, container.Message);
+        Assert.True(collection.Succeeded, collection.Message);
+        Assert.False(await scene.Context().Manifests.AnyAsync());
+        Assert.False(await scene.Context().ManifestTags.AnyAsync());
+        Assert.False(await scene.Context().Containers.AnyAsync());
+    }
+
     private static async Task<(Collection Collection, Image Image)> ImageAsync(CatalogScene scene, bool isPrivate = false)
     {
         var tools = await scene.AddCollectionAsync("alice", "tools", isPrivate);

@@ -151,6 +151,57 @@ public sealed class ImageStoreTests(PostgresFixture postgres) : IDisposable
         Assert.Equal(0, await Store(db).CountReferencesAsync(Digest([2]), default));
     }
 
+    [Fact]
+    public async Task CountReferences_CountsManifestBlobsAndRepositoryUploads_NotChildManifests()
+    {
+        var cs = await postgres.CreateDatabaseAsync();
+        await using var db = postgres.CreateContext(cs);
+        var layer = Digest(content);
+        var child = Digest([3]);
+        var container = await NewContainerAsync(db);
+        var manifest = new Manifest { ContainerId = container.Id, Digest = Digest([4]).Hex, MediaType = "application/vnd.oci.image.index.v1+json", Content = [4] };
+        manifest.References.Add(new ManifestReference { Digest = layer.Hex });
+        manifest.References.Add(new ManifestReference { Digest = child.Hex, IsManifest = true });
+        db.Manifests.Add(manifest);
+        db.RepositoryBlobs.Add(new RepositoryBlob { ContainerId = container.Id, Digest = layer.Hex });
+        await db.SaveChangesAsync();
+
+        Assert.Equal(2, await Store(db).CountReferencesAsync(layer, default));
+        Assert.Equal(0, await Store(db).CountReferencesAsync(child, default));
+    }
+
+    [Fact]
+    public async Task DiscardIfUnreferenced_KeepsABlobAManifestNames_AndDiscardsItOnceTheManifestIsGone()
+    {
+        var cs = await postgres.CreateDatabaseAsync();
+        await using var db = postgres.CreateContext(cs);
+        var digest = Digest(content);
+        await Store(db).PutAsync(new MemoryStream(content), BlobExpectation.None, Actor.System, default);
+        var container = await NewContainerAsync(db);
+        var manifest = new Manifest { ContainerId = container.Id, Digest = Digest([5]).Hex, MediaType = "application/vnd.oci.image.manifest.v1+json", Content = [5] };
+        manifest.References.Add(new ManifestReference { Digest = digest.Hex });
+        db.Manifests.Add(manifest);
+        await db.SaveChangesAsync();
+
+        await Store(db).DiscardIfUnreferencedAsync(digest, Actor.System, default);
+        var keptWhileNamed = await Store(db).ExistsAsync(digest, default);
+        await db.Manifests.Where(m => m.Id == manifest.Id).ExecuteDeleteAsync();
+        await Store(db).DiscardIfUnreferencedAsync(digest, Actor.System, default);
+
+        Assert.True(keptWhileNamed);
+        Assert.False(await Store(db).ExistsAsync(digest, default));
+        Assert.Empty(BlobFiles());
+    }
+
+    private static async Task<Container> NewContainerAsync(RegistryDbContext db)
+    {
+        var entity = await db.Entities.SingleAsync(e => e.Name == Entity.DefaultName);
+        var container = new Container { Name = "oci", Collection = new Collection { Name = "tools", EntityId = entity.Id } };
+        db.Containers.Add(container);
+        await db.SaveChangesAsync();
+        return container;
+    }
+
     private ImageStore Store(RegistryDbContext db) => new(db, Blobs(), new AuditLog(db, time), time);
 
     private FileSystemBlobStore Blobs() => new(new FileSystemBlobStoreOptions { Path = root });

@@ -66,6 +66,14 @@ internal sealed class UploadTestBed : IAsyncDisposable
         return await action(scope.ServiceProvider.GetRequiredService<ImageUploadService>());
     }
 
+    /// <summary>Runs <paramref name="action"/> with a service of a new scope, as one request would.</summary>
+    public async Task<T> RequestAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     /// <summary>A fresh context for checking what was saved.</summary>
     public RegistryDbContext Check() => _postgres.CreateContext(ConnectionString);
 

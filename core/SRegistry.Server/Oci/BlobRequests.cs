@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using SRegistry.Core.Accounts;
+using SRegistry.Core.Oci;
+
+namespace SRegistry.Server.Oci;
+
+/// <summary><c>/v2/&lt;name&gt;/blobs/&lt;digest&gt;</c>: HEAD, GET (with a Range: 206), DELETE.</summary>
+public sealed class BlobRequests(OciGate gate, OciBlobs blobs)
+{
+    public async Task<IResult> GetAsync(HttpContext context, OciRoute route, bool headOnly)
+    {
+        var ct = context.RequestAborted;
+        if (ManifestReferenceText.TryParseDigest(route.Argument, out var digest, out var error) is not OciError.None and var refused)
+            return OciResults.Failure(refused, error!);
+        var (container, _, refusal) = await gate.OpenAsync(context, route.Name, TokenScopes.Pull, ct);
+        if (refusal is not null) return refusal;
+
+        var size = await blobs.SizeAsync(container!, digest!.Value, ct);
+        if (size is not { } total)
+            return OciResults.Error(StatusCodes.Status404NotFound, "BLOB_UNKNOWN", $"The repository '{route.Name}' has no blob {digest}.");
+        if (!ByteRange.TryParse(context.Request.Headers.Range.ToString(), total, out var range))
+        {
+            context.Response.Headers.ContentRange = $"bytes */{total}";
+            return OciResults.Error(StatusCodes.Status416RangeNotSatisfiable, "BLOB_UNKNOWN", $"The range '{context.Request.Headers.Range}' is outside the blob's {total} bytes.");
+        }
+
+        var response = context.Response;
+        response.Headers["Docker-Content-Digest"] = digest.Value.ToString();
+        response.Headers.AcceptRanges = "bytes";
+        response.ContentType = "application/octet-stream";
+        var (start, length) = range is { } r ? (r.Start, r.Length) : (0L, total);
+        response.ContentLength = length;
+        if (range is not null)
+        {
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {start}-{start + length - 1}/{total}");
+        }
+
+        if (headOnly)
+            return Results.Empty;
+        await using var content = await blobs.OpenAsync(container!, digest.Value, start, length, ct);
+        if (content is null)
+            return OciResults.Error(StatusCodes.Status404NotFound, "BLOB_UNKNOWN", $"The blob {digest} disappeared.");
+        await content.CopyToAsync(response.Body, 1 << 20, ct);
+        return Results.Empty;
+    }
+
+    public async Task<IResult> DeleteAsync(HttpContext context, OciRoute route)
+    {
+        var ct = context.RequestAborted;
+        if (ManifestReferenceText.TryParseDigest(route.Argument, out var digest, out var error) is not OciError.None and var refused)
+            return OciResults.Failure(refused, error!);
+        var (container, identity, refusal) = await gate.OpenAsync(context, route.Name, TokenScopes.Delete, ct);
+        if (refusal is not null) return refusal;
+        return await blobs.DeleteAsync(container!, digest!.Value, identity.Caller.Actor, ct)
+            ? Results.StatusCode(StatusCodes.Status202Accepted)
+            : OciResults.Error(StatusCodes.Status404NotFound, "BLOB_UNKNOWN", $"The repository '{route.Name}' has no uploaded blob {digest}.");
+    }
+}
