@@ -23,6 +23,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<StoredBlob> Blobs => Set<StoredBlob>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
+    public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
