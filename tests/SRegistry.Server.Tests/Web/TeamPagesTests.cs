@@ -107,4 +107,24 @@ public sealed class TeamPagesTests(LibraryServerFixture server)
         Assert.Equal("/teams", path);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/teams/{team}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Delete_WhileTheTeamOwnsAnEntity_IsRefusedWithAMessage_AndTheTeamStays()
+    {
+        var (owner, scene) = await users.CreateWithTokenAsync();
+        var team = LibraryServerFixture.UniqueName("team");
+        using var browser = new Browser(server.Url);
+
+        browser.SignIn(owner, WebUsers.Password);
+        browser.Open("/teams");
+        browser.Fill("#name", team);
+        browser.Click("#create-team");
+        browser.Find("[role=status]");
+        (await scene.Alice.PostAsync("/api/v1/entities", new { name = team })).Json(HttpStatusCode.Created);
+        browser.ClickAndConfirm("#delete-team");
+        var refusal = browser.Text("[role=alert]");
+
+        Assert.Contains("still owns", refusal, StringComparison.Ordinal);
+        Assert.Equal(team, (await scene.Alice.GetAsync($"/api/v1/teams/{team}")).Json().GetProperty("name").GetString());
+    }
 }
