@@ -8,7 +8,8 @@ namespace SRegistry.Server.Web.Pages;
 /// <summary>
 /// <c>/c/{entity}/{collection}/settings</c>, for the collection's owners: description, privacy,
 /// members (any user or team), freezing containers, and deleting the collection. Those who cannot see
-/// the collection get 404; those who can see but not manage it get 403.
+/// the collection get 404; those who can see but not manage it get 403. The literal segment wins over
+/// the container page's route, so a container named <c>settings</c> is reached through the API only.
 /// </summary>
 public sealed class CollectionSettingsModel(WebCallers callers, CollectionCatalog collections, CollectionSettings settings, ContainerCatalog containers)
     : RegistryPageModel(callers)
