@@ -19,7 +19,7 @@ namespace SRegistry.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the accounts, tokens, audit log, image store, catalog, teams, stars and usage report (scoped,
+    /// Adds the accounts, tokens, audit log, image store, catalog, teams and their invitations, stars and usage report (scoped,
     /// one per request) and the system clock. The host registers the <c>RegistryDbContext</c> and the configured <c>IBlobStore</c>,
     /// and binds <see cref="CatalogOptions"/> from <see cref="CatalogOptions.SectionName"/>.
     /// </summary>
@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<LabelCatalog>();
         services.TryAddScoped<ShareLinkService>();
         services.TryAddScoped<TeamService>();
+        services.TryAddScoped<TeamInvitations>();
         services.TryAddScoped<StarService>();
         services.TryAddScoped<UsageReport>();
         services.TryAddScoped<SifMetadataRecorder>();

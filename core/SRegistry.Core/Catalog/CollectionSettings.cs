@@ -12,6 +12,10 @@ namespace SRegistry.Core.Catalog;
 /// </summary>
 public sealed class CollectionSettings(RegistryDbContext db, AuditLog audit, TimeProvider time)
 {
+    /// <summary>Whether the caller may change the collection: what decides who sees its settings.</summary>
+    public Task<bool> MayManageAsync(long collectionId, Caller caller, CancellationToken cancellationToken = default) =>
+        db.IsAllowedAsync(collectionId, AccessPolicy.CanDelete(caller), cancellationToken);
+
     /// <summary>Changes the description (null keeps it, empty clears it) and the privacy (null keeps it).</summary>
     public async Task<RegistryResult<Collection>> UpdateAsync(long collectionId, string? description, bool? isPrivate, Caller caller, CancellationToken cancellationToken = default)
     {

@@ -28,6 +28,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ManifestTag> ManifestTags => Set<ManifestTag>();
     public DbSet<RepositoryBlob> RepositoryBlobs => Set<RepositoryBlob>();
     public DbSet<OciUpload> OciUploads => Set<OciUpload>();
+    public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -84,6 +84,8 @@ internal sealed class CatalogScene : IAsyncDisposable
 
     public TeamService Teams() { var db = Context(); return new(db, new AuditLog(db, Time), Time); }
 
+    public TeamInvitations Invitations() { var db = Context(); return new(db, new AuditLog(db, Time), Time); }
+
     public StarService Stars() => new(Context(), Time);
 
     public UsageReport Usage() => new(Context());

@@ -49,6 +49,9 @@ public sealed class Browser : IDisposable
 
     public void Click(string css) => Find(css).Click();
 
+    /// <summary>Picks the option with this value in the select list.</summary>
+    public void Choose(string css, string value) => Find($"{css} option[value='{value}']").Click();
+
     /// <summary>Clicks a button that asks for confirmation first, and confirms.</summary>
     public void ClickAndConfirm(string css)
     {

@@ -22,6 +22,8 @@ public sealed partial class WebFormSecurityTests(LibraryServerFixture server)
         var (user, password, token) = await UserAsync();
         var owner = new RestScene(server, user, token);
         var image = await owner.PushAsync(await owner.CollectionAsync(isPrivate: false));
+        var team = LibraryServerFixture.UniqueName("t");
+        (await owner.Alice.PostAsync("/api/v1/teams", new { name = team })).Json(HttpStatusCode.Created);
         using var session = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server.Url };
         await WebForms.SignInAsync(session, user, password);
         var handlers = FormHandlers().ToList();
@@ -29,6 +31,9 @@ public sealed partial class WebFormSecurityTests(LibraryServerFixture server)
         Assert.Contains(handlers, h => h.Route == "/auth/tokens" && h.Handler == "Create");
         Assert.Contains(handlers, h => h.Route == "/images/{id:long}" && h.Handler == "Share");
         Assert.Contains(handlers, h => h.Route == "/auth/sign-out" && h.Handler == "");
+        Assert.Contains(handlers, h => h.Route == "/teams/{team}" && h.Handler == "Delete");
+        Assert.Contains(handlers, h => h.Route == "/teams/join/{secret}" && h.Handler == "");
+        Assert.Contains(handlers, h => h.Route == "/c/{entity}/{collection}/settings" && h.Handler == "Delete");
         foreach (var (route, handler) in handlers)
         {
             var url = Parameter().Replace(route, m => m.Groups[1].Value switch
@@ -36,18 +41,26 @@ public sealed partial class WebFormSecurityTests(LibraryServerFixture server)
                 "id" => image.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "entity" => image.Container.Split('/')[0],
                 "collection" => image.Container.Split('/')[1],
+                "team" => team,
+                "secret" => "inv_forged",
                 _ => image.Container.Split('/')[2],
             }) + (handler.Length == 0 ? "" : $"?handler={handler}");
-            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "forged", ["lifetimeHours"] = "24", ["star"] = "true" });
+            var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["name"] = "forged", ["lifetimeHours"] = "24", ["star"] = "true", ["confirmName"] = image.Container.Split('/')[1], ["lifetimeDays"] = "7",
+            });
 
             using var post = await session.PostAsync(url, form);
-            using var get = await session.GetAsync(url + (handler.Length == 0 ? "?" : "&") + "name=forged&lifetimeHours=24&star=true");
+            using var get = await session.GetAsync(url + (handler.Length == 0 ? "?" : "&")
+                + $"name=forged&lifetimeHours=24&star=true&lifetimeDays=7&confirmName={image.Container.Split('/')[1]}");
 
             Assert.True(post.StatusCode == HttpStatusCode.BadRequest, $"POST {url} without an antiforgery token answered {(int)post.StatusCode}");
             Assert.True((int)get.StatusCode < 500, $"GET {url} answered {(int)get.StatusCode}");
         }
 
-        // Nothing was created, starred or signed out by any of it.
+        // Nothing was created, starred, deleted or signed out by any of it.
+        (await owner.Alice.GetAsync($"/api/v1/teams/{team}")).Json();
+        (await owner.Alice.GetAsync($"/api/v1/collections/{image.Container.Split('/')[0]}/{image.Container.Split('/')[1]}")).Json();
         Assert.DoesNotContain((await owner.Alice.GetAsync("/api/v1/tokens")).Json().EnumerateArray(), t => t.GetProperty("name").GetString() == "forged");
         Assert.Empty((await owner.Alice.GetAsync($"/api/v1/images/{image.Id}/share-links")).Json().EnumerateArray());
         Assert.Equal(0, (await owner.Alice.GetAsync("/api/v1/stars")).Json().GetProperty("total").GetInt32());

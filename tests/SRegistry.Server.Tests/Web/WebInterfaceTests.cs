@@ -11,6 +11,7 @@ namespace SRegistry.Server.Tests.Web;
 public sealed class WebInterfaceTests(LibraryServerFixture server)
 {
     private readonly RestScene scene = new(server);
+    private readonly WebUsers users = new(server);
 
     [Fact]
     public async Task SignIn_CreateToken_TheTokenWorksWithTheLibraryApi()
@@ -110,7 +111,7 @@ public sealed class WebInterfaceTests(LibraryServerFixture server)
         browser.SignIn(user, password);
         browser.Open("/?page=1");
         var listing = browser.PageSource;
-        using var asOther = await SessionClientAsync(user, password);
+        using var asOther = await users.SessionAsync(user);
 
         Assert.DoesNotContain(collection, listing, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await asOther.GetAsync($"/c/alice/{collection}")).StatusCode);
@@ -118,19 +119,6 @@ public sealed class WebInterfaceTests(LibraryServerFixture server)
         Assert.Equal(HttpStatusCode.NotFound, (await asOther.GetAsync($"/images/{image.Id}")).StatusCode);
     }
 
-    private async Task<(string User, string Password)> PasswordUserAsync()
-    {
-        var user = LibraryServerFixture.UniqueName("web");
-        const string password = "a long passphrase";
-        await AdminCli.OkAsync(server.DataDirectory, password + "\n", "user", "create", user, "--password-stdin");
-        return (user, password);
-    }
-
-    // A plain HTTP client with the user's session cookie, for status codes a browser does not show.
-    private async Task<HttpClient> SessionClientAsync(string user, string password)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server.Url };
-        await WebForms.SignInAsync(client, user, password);
-        return client;
-    }
+    // A new user who signs in with a password.
+    private async Task<(string User, string Password)> PasswordUserAsync() => (await users.CreateAsync(), WebUsers.Password);
 }

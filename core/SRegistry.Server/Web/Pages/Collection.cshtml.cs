@@ -5,11 +5,14 @@ using SRegistry.Core.Stars;
 
 namespace SRegistry.Server.Web.Pages;
 
-public sealed class CollectionModel(WebCallers callers, CollectionCatalog collections, ContainerCatalog containers, StarService stars) : RegistryPageModel(callers)
+public sealed class CollectionModel(WebCallers callers, CollectionCatalog collections, CollectionSettings settings, ContainerCatalog containers, StarService stars) : RegistryPageModel(callers)
 {
     public Collection? Collection { get; private set; }
 
     public List<ContainerRow> Containers { get; } = [];
+
+    /// <summary>Whether the caller may manage the collection, so the page links to its settings.</summary>
+    public bool MayManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string entity, string collection)
     {
@@ -17,6 +20,7 @@ public sealed class CollectionModel(WebCallers callers, CollectionCatalog collec
         var found = await collections.GetCollectionAsync(entity, collection, caller, HttpContext.RequestAborted);
         if (!found.Succeeded) return Refusal(found.Error, found.Message, caller);
         Collection = found.Value;
+        MayManage = !caller.IsAnonymous && await settings.MayManageAsync(found.Value.Id, caller, HttpContext.RequestAborted);
         foreach (var summary in found.Value.Containers)
         {
             var container = (await containers.GetContainerAsync(entity, collection, summary.Name, caller, HttpContext.RequestAborted)).Value;
