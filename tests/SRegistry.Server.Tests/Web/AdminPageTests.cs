@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
+using SRegistry.Server.Tests.Api;
+using SRegistry.Server.Tests.Library;
+
+namespace SRegistry.Server.Tests.Web;
+
+/// <summary>The administration pages: invisible to everyone but administrators, and working for them.</summary>
+[Collection(RestApiCollection.Name)]
+public sealed class AdminPageTests(LibraryServerFixture server)
+{
+    private static readonly string[] Pages = ["/admin", "/admin/settings", "/admin/audit"];
+
+    [Fact]
+    public async Task AdminPages_AreNotFound_ForAnonymousAndOrdinaryUsers_EvenWithAValidForm()
+    {
+        var user = await WebUsers.CreateAsync(server);
+        using var anonymous = await WebUsers.SessionAsync(server, null);
+        using var ordinary = await WebUsers.SessionAsync(server, user);
+        var token = await WebForms.AntiforgeryTokenAsync(ordinary, "/auth/tokens");
+        var victim = LibraryServerFixture.UniqueName("new");
+
+        foreach (var page in Pages)
+        {
+            using var asAnonymous = await anonymous.GetAsync(page);
+            using var asUser = await ordinary.GetAsync(page);
+            Assert.True(asAnonymous.StatusCode == HttpStatusCode.NotFound, $"{page} answered {(int)asAnonymous.StatusCode} to an anonymous visitor");
+            Assert.True(asUser.StatusCode == HttpStatusCode.NotFound, $"{page} answered {(int)asUser.StatusCode} to an ordinary user");
+        }
+
+        using var create = await ordinary.PostAsync("/admin?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = victim, ["isAdmin"] = "true", ["__RequestVerificationToken"] = token,
+        }));
+        using var promote = await ordinary.PostAsync("/admin?handler=Admin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user, ["admin"] = "true", ["__RequestVerificationToken"] = token,
+        }));
+        var home = await ordinary.GetStringAsync("/");
+
+        Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, promote.StatusCode);
+        Assert.DoesNotContain("href=\"/admin\"", home, StringComparison.Ordinal);
+        var users = await AdminCliUsersAsync();
+        Assert.DoesNotContain(victim, users, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{user}\tadmin", users, StringComparison.Ordinal);
+        using var stillNotAdmin = await ordinary.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.NotFound, stillNotAdmin.StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_CreatesAUser_ThenDisablesThem_AndTheirTokenStopsWorking()
+    {
+        var admin = await WebUsers.CreateAsync(server, admin: true);
+        var created = LibraryServerFixture.UniqueName("made");
+        using var browser = new Browser(server.Url);
+
+        browser.SignIn(admin, WebUsers.Password);
+        browser.ClickLink("Admin");
+        browser.Fill("#userName", created);
+        browser.Fill("#password", "another long passphrase");
+        browser.Click("#create-user");
+        var notice = browser.Find("[role=status]");
+        var createdNotice = notice.Text;
+        var token = await WebUsers.TokenAsync(server, created);
+        var before = await TokenStatusAsync(token);
+        browser.Screenshot("admin-users");
+        browser.ClickAndConfirm($"tr[id='user-{created}'] form[action*='handler=Active'] button");
+        Replaced(browser, notice);
+        var disabled = browser.Text("[role=status]");
+        var after = await TokenStatusAsync(token);
+        var ownRow = browser.Find($"tr[id='user-{admin}']");
+
+        Assert.Contains(created, createdNotice, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, before);
+        Assert.Contains("disabled", disabled, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, after);
+        Assert.Empty(ownRow.FindElements(By.CssSelector("form")));
+    }
+
+    [Fact]
+    public async Task Admin_CannotDisableThemself_EvenByAForgedForm()
+    {
+        var admin = await WebUsers.CreateAsync(server, admin: true);
+        using var session = await WebUsers.SessionAsync(server, admin);
+        var token = await WebForms.AntiforgeryTokenAsync(session, "/admin");
+
+        using var disable = await session.PostAsync("/admin?handler=Active", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = admin, ["active"] = "false", ["__RequestVerificationToken"] = token,
+        }));
+        using var demote = await session.PostAsync("/admin?handler=Admin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = admin, ["admin"] = "false", ["__RequestVerificationToken"] = token,
+        }));
+        using var still = await session.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, demote.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+        Assert.Contains("cannot withdraw your own administration", await still.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditLog_ShowsTheEvents_NewestFirst_FilteredByActorAndAction()
+    {
+        var admin = await WebUsers.CreateAsync(server, admin: true);
+        var created = LibraryServerFixture.UniqueName("audited");
+        using var browser = new Browser(server.Url);
+        browser.SignIn(admin, WebUsers.Password);
+        browser.Open("/admin");
+        browser.Fill("#userName", created);
+        browser.Click("#create-user");
+        var notice = browser.Find("[role=status]");
+        browser.ClickAndConfirm($"tr[id='user-{created}'] form[action*='handler=Active'] button");
+        Replaced(browser, notice);
+
+        browser.ClickLink("Audit log");
+        browser.Fill("#actor", admin);
+        var rows = Filter(browser, "actor=" + admin);
+        browser.Screenshot("admin-audit");
+        browser.Fill("#action", "user.disable");
+        var disables = Filter(browser, "action=user.disable");
+
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("user.disable", rows[0], StringComparison.Ordinal);
+        Assert.Contains($"user:{created}", rows[0], StringComparison.Ordinal);
+        Assert.Contains("user.create", rows[1], StringComparison.Ordinal);
+        Assert.Contains($"user:{created}", rows[1], StringComparison.Ordinal);
+        Assert.Single(disables);
+        Assert.Contains("user.disable", disables[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_ShowTheConfigurationInEffect()
+    {
+        var admin = await WebUsers.CreateAsync(server, admin: true);
+        using var browser = new Browser(server.Url);
+
+        browser.SignIn(admin, WebUsers.Password);
+        browser.Open("/admin/settings");
+        var table = browser.Text("table.settings");
+        browser.Screenshot("admin-settings");
+
+        Assert.Contains("Storage:Provider filesystem", table, StringComparison.Ordinal);
+        Assert.Contains("Data " + Path.GetFullPath(server.DataDirectory), table, StringComparison.Ordinal);
+    }
+
+    // Waits until the page that held the element has been replaced by the next one.
+    private static void Replaced(Browser browser, IWebElement old) =>
+        new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30)).Until(driver =>
+        {
+            try
+            {
+                _ = old.TagName;
+                return false;
+            }
+            catch (StaleElementReferenceException)
+            {
+                return true;
+            }
+        });
+
+    // Submits the filter form and reads the rows of the page it leads to (once the URL says so).
+    private static List<string> Filter(Browser browser, string query)
+    {
+        browser.Click("#filter");
+        new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30)).Until(d => d.Url.Contains(query, StringComparison.Ordinal));
+        return [.. browser.Driver.FindElements(By.CssSelector("table.audit tbody tr")).Select(r => r.Text)];
+    }
+
+    private async Task<HttpStatusCode> TokenStatusAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/token-status");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await server.Server.Client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private Task<string> AdminCliUsersAsync() => Infrastructure.AdminCli.OkAsync(server.DataDirectory, null, "user", "list");
+}
