@@ -87,7 +87,7 @@ public static class BrowserUploadEndpoint
         }
         catch (SifFormatException e)
         {
-            return $"The file is not a SIF image ({e.Message}). The registry stores images built with apptainer or singularity build.";
+            return $"The file is not a SIF image ({e.Message.TrimEnd('.')}). Upload an image made with apptainer build or singularity build.";
         }
     }
 

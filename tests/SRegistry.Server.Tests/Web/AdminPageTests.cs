@@ -104,6 +104,30 @@ public sealed class AdminPageTests(LibraryServerFixture server)
     }
 
     [Fact]
+    public async Task Admin_MakesAUserAnAdministrator_WhoThenSeesTheAdminPages_UntilRevoked()
+    {
+        var admin = await WebUsers.CreateAsync(server, admin: true);
+        var user = await WebUsers.CreateAsync(server);
+        using var adminSession = await WebUsers.SessionAsync(server, admin);
+        using var userSession = await WebUsers.SessionAsync(server, user);
+        var token = await WebForms.AntiforgeryTokenAsync(adminSession, "/admin");
+
+        using var before = await userSession.GetAsync("/admin");
+        using var grant = await SetAdminAsync(adminSession, token, user, true);
+        using var granted = await userSession.GetAsync("/admin/audit");
+        var nav = await userSession.GetStringAsync("/");
+        using var revoke = await SetAdminAsync(adminSession, token, user, false);
+        using var revoked = await userSession.GetAsync("/admin/audit");
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, grant.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        Assert.Contains("href=\"/admin\"", nav, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+    }
+
+    [Fact]
     public async Task AuditLog_ShowsTheEvents_NewestFirst_FilteredByActorAndAction()
     {
         var admin = await WebUsers.CreateAsync(server, admin: true);
@@ -170,6 +194,12 @@ public sealed class AdminPageTests(LibraryServerFixture server)
         new WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30)).Until(d => d.Url.Contains(query, StringComparison.Ordinal));
         return [.. browser.Driver.FindElements(By.CssSelector("table.audit tbody tr")).Select(r => r.Text)];
     }
+
+    private static Task<HttpResponseMessage> SetAdminAsync(HttpClient session, string token, string user, bool admin) =>
+        session.PostAsync("/admin?handler=Admin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user, ["admin"] = admin ? "true" : "false", ["__RequestVerificationToken"] = token,
+        }));
 
     private async Task<HttpStatusCode> TokenStatusAsync(string token)
     {
