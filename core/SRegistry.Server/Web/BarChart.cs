@@ -36,7 +36,7 @@ public sealed class BarChart
     public static BarChart Of(string title, IEnumerable<(string Label, long Bytes)> rows, int most)
     {
         var kept = rows.Take(most).ToList();
-        var largest = Math.Max(1, kept.Count == 0 ? 1 : kept.Max(r => r.Bytes));
+        var largest = Math.Max(1, kept.Select(r => r.Bytes).DefaultIfEmpty().Max());
         return new BarChart(title, [.. kept.Select((r, i) => new Bar(
             r.Label,
             Sizes.Format(r.Bytes),

@@ -29,22 +29,18 @@ public sealed class UsersModel(WebCallers callers, AccountService accounts) : Ad
             return RedirectToPage();
         }
 
-        Error = created.Message;
-        await LoadAsync();
-        return Page();
+        return await RefuseAsync(created.Message);
     }
 
     public async Task<IActionResult> OnPostActiveAsync(string? userName, bool active)
     {
         var caller = await CallerAsync();
         if (!active && userName == caller.UserName)
-        {
-            Notice = "You cannot disable your own account; ask another administrator.";
-            return RedirectToPage();
-        }
+            return await RefuseAsync("You cannot disable your own account; ask another administrator.");
 
         var changed = await accounts.SetActiveAsync(userName ?? "", active, caller.Actor, HttpContext.RequestAborted);
-        Notice = changed.Succeeded ? $"The user '{userName}' is {(active ? "enabled" : "disabled")}." : changed.Message;
+        if (!changed.Succeeded) return await RefuseAsync(changed.Message);
+        Notice = $"The user '{userName}' is {(active ? "enabled" : "disabled")}.";
         return RedirectToPage();
     }
 
@@ -52,14 +48,19 @@ public sealed class UsersModel(WebCallers callers, AccountService accounts) : Ad
     {
         var caller = await CallerAsync();
         if (!admin && userName == caller.UserName)
-        {
-            Notice = "You cannot withdraw your own administration; ask another administrator.";
-            return RedirectToPage();
-        }
+            return await RefuseAsync("You cannot withdraw your own administration; ask another administrator.");
 
         var changed = await accounts.SetAdminAsync(userName ?? "", admin, caller.Actor, HttpContext.RequestAborted);
-        Notice = changed.Succeeded ? $"The user '{userName}' {(admin ? "is now an administrator" : "is no longer an administrator")}." : changed.Message;
+        if (!changed.Succeeded) return await RefuseAsync(changed.Message);
+        Notice = $"The user '{userName}' {(admin ? "is now an administrator" : "is no longer an administrator")}.";
         return RedirectToPage();
+    }
+
+    private async Task<IActionResult> RefuseAsync(string message)
+    {
+        Error = message;
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()
