@@ -182,8 +182,9 @@ public sealed class AdminPageTests(LibraryServerFixture server)
                 _ = old.TagName;
                 return false;
             }
-            catch (StaleElementReferenceException)
+            catch (WebDriverException)
             {
+                // Stale, or (while Chromium swaps documents) "node does not belong to the document": gone either way.
                 return true;
             }
         });
