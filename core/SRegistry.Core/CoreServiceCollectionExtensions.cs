@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.TryAddScoped<AuditLog>();
+        services.TryAddScoped<AuditTrail>();
         services.TryAddScoped<AccountService>();
         services.TryAddScoped<ApiTokenService>();
         services.TryAddScoped<ImageStore>();

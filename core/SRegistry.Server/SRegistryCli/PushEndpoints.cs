@@ -7,7 +7,7 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Names;
 using SRegistry.Core.Persistence;
-using SRegistry.Core.Uploads;
+using SRegistry.Server.Uploads;
 
 namespace SRegistry.Server.SRegistryCli;
 
@@ -35,7 +35,7 @@ public static class PushEndpoints
             if (Invalid(body?.Collection, body?.Name, body?.Tag) is { } invalid) return invalid;
             var auth = await hmac.AuthenticateAsync(context.Request.Headers.Authorization, "push", body!.Collection!, body.Name!, body.Tag!, context.RequestAborted);
             if (Refusal(auth) is { } refused) return refused;
-            var container = await targets.FindOrCreateAsync(body.Collection!, body.Name!, auth.Caller, context.RequestAborted);
+            var container = await targets.FindOrCreateAsync(Entity.DefaultName, body.Collection!, body.Name!, auth.Caller, context.RequestAborted);
             return container.Succeeded
                 ? SRegistryCliResults.Ok(new { cid = container.Value.CollectionId })
                 : SRegistryCliResults.Failure(container.Error, container.Message);
@@ -47,7 +47,7 @@ public static class PushEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext context, HmacAuthenticator hmac, PushTargets targets, RegistryDbContext db,
-        ImageCatalog images, TagCatalog tags, ImageUploadService uploads, IOptions<SRegistryCliOptions> options)
+        SpooledPush push, IOptions<SRegistryCliOptions> options)
     {
         var cancel = context.RequestAborted;
         UploadForm? form;
@@ -89,29 +89,12 @@ public static class PushEndpoints
 
         await using (spool)
         {
-            var container = await targets.FindOrCreateAsync(collection!, name!, auth.Caller, cancel);
+            var container = await targets.FindOrCreateAsync(Entity.DefaultName, collection!, name!, auth.Caller, cancel);
             if (!container.Succeeded) return SRegistryCliResults.Failure(container.Error, container.Message);
-            var image = await images.CreateImageAsync(container.Value.Id, spool.Digest.ToString(), null, auth.Caller, cancel);
-            if (!image.Succeeded) return SRegistryCliResults.Failure(image.Error, image.Message);
-            var imageId = image.Value.Id;
-            if (!image.Value.Uploaded)
-            {
-                RegistryResult<Image> received;
-                await using (var content = spool.OpenRead())
-                    received = await uploads.ReceiveDirectAsync(imageId, content, auth.Caller, cancel);
-
-                if (!received.Succeeded)
-                {
-                    // The image row was made for these bytes; without them it is a leftover, not a pending upload.
-                    await db.Images.Where(i => i.Id == imageId && !i.Uploaded).ExecuteDeleteAsync(CancellationToken.None);
-                    return SRegistryCliResults.Failure(received.Error, received.Message);
-                }
-            }
-
-            var tagged = await tags.SetTagAsync(container.Value.Id, null, tag!, imageId, auth.Caller, cancel);
-            return tagged.Succeeded
+            var pushed = await push.PublishAsync(container.Value, spool, tag!, auth.Caller, cancel);
+            return pushed.Succeeded
                 ? SRegistryCliResults.Ok(new { message = $"Upload complete: {collection}/{name}:{tag} is sha256.{spool.Digest.Hex}." })
-                : SRegistryCliResults.Failure(tagged.Error, tagged.Message);
+                : SRegistryCliResults.Failure(pushed.Error, pushed.Message);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using SRegistry.Server.Uploads;
 
 namespace SRegistry.Server.SRegistryCli;
 
@@ -27,7 +28,7 @@ public static class SRegistryCliEndpoints
         services.AddSingleton<SRegistryCliKeys>();
         services.AddSingleton<DownloadUrls>();
         services.AddScoped<HmacAuthenticator>();
-        services.AddScoped<PushTargets>();
+        services.AddSpooledPush();
         services.AddScoped<CliQueries>();
         return services;
     }

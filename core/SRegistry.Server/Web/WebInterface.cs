@@ -1,3 +1,5 @@
+using SRegistry.Server.Uploads;
+
 namespace SRegistry.Server.Web;
 
 /// <summary>The server-rendered web interface: Razor Pages under Web/Pages, its assets and its security headers.</summary>
@@ -7,6 +9,7 @@ public static class WebInterface
     {
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
         services.AddScoped<WebCallers>();
+        services.AddSpooledPush();
         return services;
     }
 
@@ -14,6 +17,7 @@ public static class WebInterface
     {
         endpoints.MapRazorPages();
         endpoints.MapWebAssets();
+        endpoints.MapBrowserUpload();
         return endpoints;
     }
 }

@@ -4,40 +4,43 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;
 
-namespace SRegistry.Server.SRegistryCli;
+namespace SRegistry.Server.Uploads;
 
 /// <summary>
-/// Finds or creates the container a push goes to, in the <c>default</c> entity (sregistry-cli names no
-/// entity). A new collection there belongs to its creator (see <see cref="AccessPolicy.CanCreateCollectionIn"/>).
+/// Finds or creates the container a one-request push goes to (sregistry-cli, which names no entity and
+/// so pushes to <c>default</c>, and the browser). The entity must exist; a missing collection is created
+/// with the caller's rights (see <see cref="AccessPolicy.CanCreateCollectionIn"/>), as the library door
+/// does, and a missing container too.
 /// </summary>
 public sealed class PushTargets(RegistryDbContext db, EntityCatalog entities, CollectionCatalog collections, ContainerCatalog containers)
 {
     /// <summary>The container the caller may push to, created with its collection when missing.</summary>
-    public async Task<RegistryResult<Container>> FindOrCreateAsync(string collectionName, string containerName, Caller caller, CancellationToken cancellationToken)
+    public async Task<RegistryResult<Container>> FindOrCreateAsync(
+        string entityName, string collectionName, string containerName, Caller caller, CancellationToken cancellationToken)
     {
-        var collection = await FindOrCreateCollectionAsync(collectionName, caller, cancellationToken);
+        var collection = await FindOrCreateCollectionAsync(entityName, collectionName, caller, cancellationToken);
         if (!collection.Succeeded)
             return RegistryResult<Container>.Failure(collection.Error, collection.Message);
         var collectionId = collection.Value.Id;
         if (!await db.Collections.Where(c => c.Id == collectionId).AnyAsync(AccessPolicy.CanPush(caller), cancellationToken))
             return RegistryResult<Container>.Failure(RegistryError.Forbidden,
-                $"You may not push to the collection '{collectionName}': it belongs to someone else.");
+                $"You may not push to the collection '{entityName}/{collectionName}': it belongs to someone else.");
 
-        var found = await containers.GetContainerAsync(Entity.DefaultName, collectionName, containerName, caller, cancellationToken);
+        var found = await containers.GetContainerAsync(entityName, collectionName, containerName, caller, cancellationToken);
         if (found.Error != RegistryError.NotFound)
             return found;
         var created = await containers.CreateContainerAsync(collectionId, containerName, null, caller, cancellationToken);
         return created.Error == RegistryError.AlreadyExists
-            ? await containers.GetContainerAsync(Entity.DefaultName, collectionName, containerName, caller, cancellationToken)
+            ? await containers.GetContainerAsync(entityName, collectionName, containerName, caller, cancellationToken)
             : created;
     }
 
-    private async Task<RegistryResult<Collection>> FindOrCreateCollectionAsync(string name, Caller caller, CancellationToken cancellationToken)
+    private async Task<RegistryResult<Collection>> FindOrCreateCollectionAsync(string entityName, string name, Caller caller, CancellationToken cancellationToken)
     {
-        var found = await collections.GetCollectionAsync(Entity.DefaultName, name, caller, cancellationToken);
+        var found = await collections.GetCollectionAsync(entityName, name, caller, cancellationToken);
         if (found.Error != RegistryError.NotFound)
             return found;
-        var entity = await entities.GetEntityAsync(Entity.DefaultName, caller, cancellationToken);
+        var entity = await entities.GetEntityAsync(entityName, caller, cancellationToken);
         if (!entity.Succeeded)
             return RegistryResult<Collection>.Failure(entity.Error, entity.Message);
 
@@ -46,9 +49,9 @@ public sealed class PushTargets(RegistryDbContext db, EntityCatalog entities, Co
             return created;
 
         // Created a moment ago by a concurrent push (visible now), or someone else's private collection.
-        found = await collections.GetCollectionAsync(Entity.DefaultName, name, caller, cancellationToken);
+        found = await collections.GetCollectionAsync(entityName, name, caller, cancellationToken);
         return found.Succeeded
             ? found
-            : RegistryResult<Collection>.Failure(RegistryError.Forbidden, $"You may not push to the collection '{name}': it belongs to someone else.");
+            : RegistryResult<Collection>.Failure(RegistryError.Forbidden, $"You may not push to the collection '{entityName}/{name}': it belongs to someone else.");
     }
 }

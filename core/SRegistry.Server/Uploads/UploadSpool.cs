@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using SRegistry.Abstractions.Storage;
 
-namespace SRegistry.Server.SRegistryCli;
+namespace SRegistry.Server.Uploads;
 
 /// <summary>
-/// A pushed file held on disk while its sha256 is computed. sregistry-cli sends the bytes before anything
+/// A pushed file held on disk while its sha256 is computed. Pushes through sregistry-cli and the browser send the bytes before anything
 /// names their hash, and the catalog creates an image only for a known hash, so the bytes go to a
 /// temporary file (streamed and hashed in one pass, never held in memory) and then through the ordinary
 /// upload path, which verifies them against that hash, checks the SIF and records its metadata.
@@ -31,7 +31,7 @@ public sealed class UploadSpool : IAsyncDisposable
     public static async Task<UploadSpool> ReceiveAsync(Stream content, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "sregistry-cli-" + Guid.NewGuid().ToString("N") + ".part");
+        var path = Path.Combine(directory, "spool-" + Guid.NewGuid().ToString("N") + ".part");
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
