@@ -120,5 +120,28 @@ public sealed class WebInterfaceTests(LibraryServerFixture server)
     }
 
     // A new user who signs in with a password.
+    [Fact]
+    public async Task TeamNamespace_AndAPrivateCollectionInIt_AreCreatedInTheBrowser()
+    {
+        var (user, scene) = await users.CreateWithTokenAsync();
+        var team = LibraryServerFixture.UniqueName("lab");
+        (await scene.Alice.PostAsync("/api/v1/teams", new { name = team })).Json(HttpStatusCode.Created);
+        using var browser = new Browser(server.Url);
+
+        browser.SignIn(user, WebUsers.Password);
+        browser.Open($"/teams/{team}");
+        browser.Click("#create-entity");
+        browser.Find("[role=status]");
+        browser.Open($"/?entity={team}");
+        browser.Fill("#name", "pipelines");
+        browser.Click("#create-collection");
+        browser.Find("h1");
+
+        Assert.Equal($"/c/{team}/pipelines", browser.Path);
+        Assert.True((await scene.Alice.GetAsync($"/api/v1/collections/{team}/pipelines")).Json().GetProperty("private").GetBoolean());
+        (await scene.Bob.GetAsync($"/api/v1/collections/{team}/pipelines")).Problem(HttpStatusCode.NotFound, "not_found");
+        Assert.Equal(team, (await scene.Alice.GetAsync($"/api/v1/entities/{team}")).Json().GetProperty("name").GetString());
+    }
+
     private async Task<(string User, string Password)> PasswordUserAsync() => (await users.CreateAsync(), WebUsers.Password);
 }

@@ -5,7 +5,7 @@ using SRegistry.Core.Paging;
 
 namespace SRegistry.Server.Web.Pages;
 
-public sealed class IndexModel(WebCallers callers, CatalogListing listing) : RegistryPageModel(callers)
+public sealed class IndexModel(WebCallers callers, CatalogListing listing, EntityCatalog entities, CollectionCatalog collections) : RegistryPageModel(callers)
 {
     public Page<Collection> Collections { get; private set; } = new([], PageRequest.First, 0);
 
@@ -21,5 +21,23 @@ public sealed class IndexModel(WebCallers callers, CatalogListing listing) : Reg
         if (!found.Succeeded) return Refusal(found.Error, found.Message, caller);
         Collections = found.Value;
         return Page();
+    }
+
+    /// <summary>
+    /// Creates a collection in an entity the caller may create collections in (their own, a team's they
+    /// belong to, or the default one), then opens it.
+    /// </summary>
+    public async Task<IActionResult> OnPostCreateAsync(string? entity, string? name, string? description, bool isPrivate)
+    {
+        var caller = await CallerAsync();
+        if (caller.IsAnonymous) return Challenge();
+        var owner = await entities.GetEntityAsync(entity ?? "", caller, HttpContext.RequestAborted);
+        var created = owner.Succeeded
+            ? await collections.CreateCollectionAsync(owner.Value.Id, name ?? "", description, isPrivate, caller, HttpContext.RequestAborted)
+            : null;
+        if (created is { Succeeded: true })
+            return Redirect($"/c/{owner.Value!.Name}/{created.Value.Name}");
+        Error = created?.Message ?? owner.Message;
+        return await OnGetAsync(1);
     }
 }

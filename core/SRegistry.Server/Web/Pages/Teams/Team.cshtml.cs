@@ -1,3 +1,4 @@
+using SRegistry.Core.Catalog;
 using Microsoft.AspNetCore.Mvc;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Teams;
@@ -5,7 +6,7 @@ using SRegistry.Core.Teams;
 namespace SRegistry.Server.Web.Pages.Teams;
 
 /// <summary><c>/teams/{team}</c>: members and roles, invitation links, leaving and deleting the team.</summary>
-public sealed class TeamModel(WebCallers callers, TeamService teams, TeamInvitations invitations, TimeProvider time) : RegistryPageModel(callers)
+public sealed class TeamModel(WebCallers callers, TeamService teams, TeamInvitations invitations, EntityCatalog entities, TimeProvider time) : RegistryPageModel(callers)
 {
     public Team? Team { get; private set; }
 
@@ -14,6 +15,9 @@ public sealed class TeamModel(WebCallers callers, TeamService teams, TeamInvitat
 
     /// <summary>The caller's own user name, to offer leaving to members.</summary>
     public string? Me { get; private set; }
+
+    /// <summary>Whether the team's namespace (an entity of its name) exists.</summary>
+    public bool HasEntity { get; private set; }
 
     /// <summary>The team's invitations; empty for those who may not manage them.</summary>
     public IReadOnlyList<TeamInvitation> Invitations { get; private set; } = [];
@@ -83,6 +87,15 @@ public sealed class TeamModel(WebCallers callers, TeamService teams, TeamInvitat
         return await AfterAsync(team, revoked.Succeeded, revoked.Message, "The invitation link is revoked.");
     }
 
+    /// <summary>Creates the team's namespace (an entity of the team's name), so its collections belong to the team.</summary>
+    public async Task<IActionResult> OnPostCreateEntityAsync(string team)
+    {
+        var caller = await CallerAsync();
+        if (caller.IsAnonymous) return Challenge();
+        var created = await entities.CreateEntityAsync(team, null, null, caller, HttpContext.RequestAborted);
+        return await AfterAsync(team, created.Succeeded, created.Message, $"The namespace '{team}' now belongs to the team: create its collections from the collection list.");
+    }
+
     // Post-redirect-get with a notice on success; the refusal shown in place otherwise.
     private async Task<IActionResult> AfterAsync(string team, bool succeeded, string refusal, string notice)
     {
@@ -105,6 +118,7 @@ public sealed class TeamModel(WebCallers callers, TeamService teams, TeamInvitat
         Me = caller.UserName;
         var listed = await invitations.ListAsync(team, caller, HttpContext.RequestAborted);
         MayManage = listed.Succeeded;
+        HasEntity = (await entities.GetEntityAsync(team, caller, HttpContext.RequestAborted)).Succeeded;
         Invitations = listed.Value ?? [];
         return Page();
     }
