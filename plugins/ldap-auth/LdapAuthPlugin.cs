@@ -1,8 +1,14 @@
+using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SRegistry.Abstractions;
 using SRegistry.Abstractions.Plugins;
 using SRegistry.Plugins.LdapAuth;
 
 [assembly: RegistryPlugin(typeof(LdapAuthPlugin))]
+
+// TLS settings per connection (a CA directory, a fresh TLS context) are libldap's, i.e. Linux and macOS.
+[assembly: UnsupportedOSPlatform("windows")]
 
 namespace SRegistry.Plugins.LdapAuth;
 
@@ -10,9 +16,14 @@ namespace SRegistry.Plugins.LdapAuth;
 public sealed class LdapAuthPlugin : IRegistryPlugin
 {
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, PluginContext context) =>
+    public void ConfigureServices(IServiceCollection services, PluginContext context)
+    {
         services.AddOptions<LdapAuthOptions>()
             .Bind(context.Configuration)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LdapAuthOptions>, LdapAuthOptionsValidator>();
+        services.AddSingleton<LdapConnector>();
+        services.AddPasswordAuthenticator<LdapPasswordAuthenticator>();
+    }
 }
