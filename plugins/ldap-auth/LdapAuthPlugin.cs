@@ -1,4 +1,3 @@
-using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SRegistry.Abstractions;
@@ -6,9 +5,6 @@ using SRegistry.Abstractions.Plugins;
 using SRegistry.Plugins.LdapAuth;
 
 [assembly: RegistryPlugin(typeof(LdapAuthPlugin))]
-
-// TLS settings per connection (a CA directory, a fresh TLS context) are libldap's, i.e. Linux and macOS.
-[assembly: UnsupportedOSPlatform("windows")]
 
 namespace SRegistry.Plugins.LdapAuth;
 

@@ -42,11 +42,16 @@ public sealed class LdapConnector : IDisposable
             connection.SessionOptions.ReferralChasing = ReferralChasingOptions.None;
             if (secure || options.StartTls)
             {
-                if (caDirectory is not null)
-                    connection.SessionOptions.TrustedCertificatesDirectory = caDirectory;
                 connection.SessionOptions.SecureSocketLayer = secure;
-                // Makes libldap build its TLS context from the options above instead of the process-wide one.
-                connection.SessionOptions.StartNewTlsSessionContext();
+                // Per-connection TLS settings are libldap's (the server runs on Linux); the new session
+                // context makes libldap build TLS from them instead of from the process-wide defaults.
+                if (!OperatingSystem.IsWindows())
+                {
+                    if (caDirectory is not null)
+                        connection.SessionOptions.TrustedCertificatesDirectory = caDirectory;
+                    connection.SessionOptions.StartNewTlsSessionContext();
+                }
+
                 if (options.StartTls)
                     connection.SessionOptions.StartTransportLayerSecurity(null);
             }
