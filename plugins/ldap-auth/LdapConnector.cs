@@ -53,7 +53,7 @@ public sealed class LdapConnector : IDisposable
                 }
 
                 if (options.StartTls)
-                    connection.SessionOptions.StartTransportLayerSecurity(null);
+                    StartTls(connection);
             }
 
             return connection;
@@ -63,6 +63,16 @@ public sealed class LdapConnector : IDisposable
             connection.Dispose();
             throw;
         }
+    }
+
+    // System.DirectoryServices.Protocols connects lazily, at the first bind, and StartTLS needs the
+    // connection: an anonymous bind (no credentials) opens it, and every later bind runs inside TLS.
+    private static void StartTls(LdapConnection connection)
+    {
+        connection.AuthType = AuthType.Anonymous;
+        connection.Bind();
+        connection.SessionOptions.StartTransportLayerSecurity(null);
+        connection.AuthType = AuthType.Basic;
     }
 
     /// <inheritdoc />

@@ -21,9 +21,12 @@ public sealed class LdapAuthenticators : IDisposable
     public LdapPasswordAuthenticator Authenticator { get; }
 
     /// <summary>Search-then-bind with the service account over plain LDAP.</summary>
-    public static LdapAuthOptions SearchThenBind(SlapdServer server) => new()
+    public static LdapAuthOptions SearchThenBind(SlapdServer server) => SearchThenBind(server.Url);
+
+    /// <summary>Search-then-bind with the service account at <paramref name="url"/>.</summary>
+    public static LdapAuthOptions SearchThenBind(string url) => new()
     {
-        Url = server.Url,
+        Url = url,
         AllowPlaintext = true,
         BaseDn = SlapdDirectory.People,
         BindDn = SlapdDirectory.ServiceDn,
