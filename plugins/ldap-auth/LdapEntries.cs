@@ -8,8 +8,15 @@ internal static class LdapEntries
     /// <summary>The single entry the filter finds; null when there is none, or more than one (ambiguous, so nobody).</summary>
     public static SearchResultEntry? FindOne(LdapConnection connection, string baseDn, SearchScope scope, string filter, string[] attributes)
     {
-        var response = (SearchResponse)connection.SendRequest(new SearchRequest(baseDn, filter, scope, attributes) { SizeLimit = 2 });
-        return response.Entries.Count == 1 ? response.Entries[0] : null;
+        try
+        {
+            var response = (SearchResponse)connection.SendRequest(new SearchRequest(baseDn, filter, scope, attributes) { SizeLimit = 2 });
+            return response.Entries.Count == 1 ? response.Entries[0] : null;
+        }
+        catch (DirectoryOperationException e) when (e.Response?.ResultCode == ResultCode.SizeLimitExceeded)
+        {
+            return null;
+        }
     }
 
     /// <summary>Every entry the filter finds.</summary>

@@ -90,6 +90,16 @@ public sealed class LdapPasswordAuthenticatorTests(SlapdFixture slapd) : IClassF
     }
 
     [Fact]
+    public async Task UserFilterMatchingSeveralPeople_SignsNobodyIn()
+    {
+        var options = LdapAuthenticators.SearchThenBind(slapd.Server);
+        options.UserFilter = "(&(objectClass=inetOrgPerson)(|(uid={0})(sn=*)))";
+        using var ldap = new LdapAuthenticators(options);
+
+        Assert.Null(await ldap.Authenticator.AuthenticateAsync("alice", SlapdDirectory.AlicePassword, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DirectBind_RightPassword_ReturnsIdentityWithGroups()
     {
         using var ldap = new LdapAuthenticators(LdapAuthenticators.DirectBind(slapd.Server));
