@@ -22,7 +22,7 @@ public sealed class LdapAuthOptionsValidator : IValidateOptions<LdapAuthOptions>
 
         if (options.UserDnTemplate.Length == 0 && options.BindDn.Length == 0)
             errors.Add($"Set {Section}:BindDn and BindPassword (a service account that searches users), or {Section}:UserDnTemplate " +
-                       "(direct bind, for example uid={{0}},ou=people,dc=example,dc=org).");
+                       "(direct bind, for example uid={0},ou=people,dc=example,dc=org).");
         if (options.UserDnTemplate.Length > 0 && !options.UserDnTemplate.Contains("{0}", StringComparison.Ordinal))
             errors.Add($"{Section}:UserDnTemplate must contain {{0}} where the user name goes, for example uid={{0}},ou=people,dc=example,dc=org.");
 

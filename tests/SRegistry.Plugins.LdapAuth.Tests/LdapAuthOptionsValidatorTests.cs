@@ -45,7 +45,7 @@ public sealed class LdapAuthOptionsValidatorTests
         var message = Validate(options).FailureMessage;
 
         Assert.Contains("BindDn", message);
-        Assert.Contains("UserDnTemplate", message);
+        Assert.Contains("UserDnTemplate (direct bind, for example uid={0},ou=people", message);
     }
 
     [Theory]
