@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using SRegistry.Plugins.LdapAuth.Tests.Slapd;
 
 namespace SRegistry.Plugins.LdapAuth.Tests;
@@ -46,5 +48,20 @@ public sealed class LdapDirectoryChangeTests
         // An outage must surface as an exception (the core reports "directory unavailable"), never as null (a wrong password).
         await Assert.ThrowsAnyAsync<Exception>(() => ldap.Authenticator.AuthenticateAsync("alice", SlapdDirectory.AlicePassword, CancellationToken.None));
         Assert.Null(await ldap.Authenticator.IsActiveAsync(alice!.Subject, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DirectoryThatNeverAnswers_SignInFailsAsAnOutageInsteadOfHanging()
+    {
+        // A listener that accepts nothing: connections queue and no LDAP answer ever comes.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start(1);
+        var options = LdapAuthenticators.SearchThenBind($"ldap://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}");
+        options.ConnectTimeout = TimeSpan.FromSeconds(1);
+        options.OperationTimeout = TimeSpan.FromSeconds(1);
+        using var ldap = new LdapAuthenticators(options);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => ldap.Authenticator.AuthenticateAsync("alice", SlapdDirectory.AlicePassword, CancellationToken.None));
+        Assert.Null(await ldap.Authenticator.IsActiveAsync(Guid.NewGuid().ToString(), CancellationToken.None));
     }
 }
