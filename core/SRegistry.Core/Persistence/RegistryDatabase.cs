@@ -9,13 +9,34 @@ namespace SRegistry.Core.Persistence;
 public sealed class RegistryDatabase(IDbContextFactory<RegistryDbContext> contexts, ILogger<RegistryDatabase> logger)
 {
     /// <summary>
-    /// Applies the migrations the database lacks. Safe with several instances starting at once:
-    /// EF holds a lock on the migrations history while it migrates.
+    /// Applies the migrations the database lacks. Safe with several instances starting at once: one
+    /// instance migrates while the others wait, then find nothing left to do.
     /// </summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
         await using var context = await contexts.CreateDbContextAsync(ct);
 
+        // EF's own lock does not cover the whole run: two instances starting at once were seen applying
+        // the same migration twice ("relation already exists"). A session lock on this connection
+        // covers everything, reading the history included.
+        await context.Database.OpenConnectionAsync(ct);
+        await context.Database.ExecuteSqlRawAsync(LockMigrations, ct);
+        try
+        {
+            await MigrateLockedAsync(context, ct);
+        }
+        finally
+        {
+            await context.Database.ExecuteSqlRawAsync(UnlockMigrations, CancellationToken.None);
+        }
+    }
+
+    // 23453018545285479 ("SRegMig" in ASCII) names the registry's migrations among advisory locks.
+    private const string LockMigrations = "SELECT pg_advisory_lock(23453018545285479)";
+    private const string UnlockMigrations = "SELECT pg_advisory_unlock(23453018545285479)";
+
+    private async Task MigrateLockedAsync(RegistryDbContext context, CancellationToken ct)
+    {
         // EF probes the history table by querying it, which logs a failed command on a new database;
         // creating it first keeps a clean first start free of error lines.
         await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
