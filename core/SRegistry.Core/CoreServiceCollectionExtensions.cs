@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Catalog;
@@ -21,17 +22,24 @@ public static class CoreServiceCollectionExtensions
     /// <summary>
     /// Adds the accounts, tokens, audit log, image store, catalog, teams and their invitations, stars and usage report (scoped,
     /// one per request) and the system clock. The host registers the <c>RegistryDbContext</c> and the configured <c>IBlobStore</c>,
-    /// and binds <see cref="CatalogOptions"/> from <see cref="CatalogOptions.SectionName"/>.
+    /// and binds <see cref="CatalogOptions"/> from <see cref="CatalogOptions.SectionName"/> and
+    /// <see cref="ExternalAccountOptions"/> from <see cref="ExternalAccountOptions.SectionName"/>.
     /// </summary>
     public static IServiceCollection AddRegistryCore(this IServiceCollection services)
     {
         services.AddOptions();
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.TryAddScoped<AuditLog>();
         services.TryAddScoped<AuditTrail>();
         services.TryAddScoped<AccountService>();
         services.TryAddScoped<ApiTokenService>();
+        services.TryAddScoped<ExternalAccountRecheck>();
+        services.TryAddScoped<ExternalRoleSync>();
+        services.TryAddScoped<ExternalAccountProvisioner>();
+        services.TryAddScoped<PasswordSignIn>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExternalAccountOptions>, ExternalAccountOptionsValidator>());
         services.TryAddScoped<ImageStore>();
         services.TryAddScoped<CallerFactory>();
         services.TryAddScoped<EntityCatalog>();

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SRegistry.Abstractions;
 using SRegistry.Abstractions.Plugins;
 using SRegistry.Plugins.LdapAuth;
 
@@ -10,9 +12,14 @@ namespace SRegistry.Plugins.LdapAuth;
 public sealed class LdapAuthPlugin : IRegistryPlugin
 {
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, PluginContext context) =>
+    public void ConfigureServices(IServiceCollection services, PluginContext context)
+    {
         services.AddOptions<LdapAuthOptions>()
             .Bind(context.Configuration)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LdapAuthOptions>, LdapAuthOptionsValidator>();
+        services.AddSingleton<LdapConnector>();
+        services.AddPasswordAuthenticator<LdapPasswordAuthenticator>();
+    }
 }

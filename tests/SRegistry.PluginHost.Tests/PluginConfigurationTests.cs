@@ -44,7 +44,10 @@ public sealed class PluginConfigurationTests : IDisposable
     {
         folders.Copy("ldap-auth");
         var plugins = folders.Loader("ldap-auth").Load();
-        var builder = TestHosts.Builder(("Plugins:ldap-auth:Url", "ldaps://ldap.example.org"), ("Plugins:ldap-auth:BaseDn", "dc=example,dc=org"));
+        var builder = TestHosts.Builder(
+            ("Plugins:ldap-auth:Url", "ldaps://ldap.example.org"),
+            ("Plugins:ldap-auth:BaseDn", "dc=example,dc=org"),
+            ("Plugins:ldap-auth:UserDnTemplate", "uid={0},ou=people,dc=example,dc=org"));
         builder.Services.AddPlugins(plugins, builder.Configuration, builder.Environment);
         using var host = builder.Build();
 

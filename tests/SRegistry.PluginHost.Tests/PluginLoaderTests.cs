@@ -65,6 +65,7 @@ public sealed class PluginLoaderTests : IDisposable
         var builder = TestHosts.Builder(
             ("Plugins:ldap-auth:Url", "ldaps://ldap.example.org"),
             ("Plugins:ldap-auth:BaseDn", "dc=example,dc=org"),
+            ("Plugins:ldap-auth:UserDnTemplate", "uid={0},ou=people,dc=example,dc=org"),
             ("Plugins:saml:IdentityProviderMetadataUrl", "https://idp.example.org/metadata"),
             ("Plugins:saml:EntityId", "https://registry.example.org/saml"),
             ("Plugins:github-webhooks:Secret", "not-a-real-secret"),

@@ -8,7 +8,7 @@ using SRegistry.Core.Persistence;
 namespace SRegistry.Core.Accounts;
 
 /// <summary>Named API tokens: creation (the secret is shown once), validation, revocation and listing.</summary>
-public sealed class ApiTokenService(RegistryDbContext db, AuditLog audit, TimeProvider time)
+public sealed class ApiTokenService(RegistryDbContext db, AuditLog audit, TimeProvider time, ExternalAccountRecheck recheck)
 {
     /// <summary>How stale <see cref="ApiToken.LastUsedAt"/> may get: finer precision would cost a write per request.</summary>
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
@@ -73,7 +73,8 @@ public sealed class ApiTokenService(RegistryDbContext db, AuditLog audit, TimePr
 
     /// <summary>
     /// Returns the token (with its <see cref="ApiToken.User"/>) that <paramref name="secret"/> belongs
-    /// to, or null when it is unknown, revoked or expired, or its user is inactive. Records the use in
+    /// to, or null when it is unknown, revoked or expired, or its user is inactive (for an externally
+    /// provisioned user, as the directory says when <see cref="ExternalAccountRecheck"/> asks). Records the use in
     /// <see cref="ApiToken.LastUsedAt"/> at most once per <see cref="LastUsedPrecision"/>.
     /// </summary>
     public async Task<ApiToken?> ValidateAsync(string? secret, CancellationToken cancellationToken = default)
@@ -89,7 +90,7 @@ public sealed class ApiTokenService(RegistryDbContext db, AuditLog audit, TimePr
             || !CryptographicOperations.FixedTimeEquals(token.SecretHash, hash)
             || token.RevokedAt is not null
             || token.ExpiresAt <= now
-            || !token.User.IsActive)
+            || !await recheck.IsActiveAsync(token.User, cancellationToken))
             return null;
 
         if (token.LastUsedAt is null || now - token.LastUsedAt >= LastUsedPrecision)

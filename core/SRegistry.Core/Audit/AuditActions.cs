@@ -9,6 +9,9 @@ public static class AuditActions
     public const string UserDisable = "user.disable";
     public const string UserAdminGrant = "user.admin-grant";
     public const string UserAdminRevoke = "user.admin-revoke";
+
+    /// <summary>An account created for, and linked to, an external identity.</summary>
+    public const string UserExternalLink = "user.external-link";
     public const string TokenCreate = "token.create";
     public const string TokenRevoke = "token.revoke";
     public const string BlobStore = "blob.store";

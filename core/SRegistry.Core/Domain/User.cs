@@ -18,6 +18,9 @@ public sealed class User
     public string? ExternalProvider { get; set; }
     public string? ExternalSubject { get; set; }
 
+    /// <summary>When the external provider last confirmed the account is enabled (sign-in or recheck).</summary>
+    public DateTimeOffset? LastDirectoryCheckAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }
 

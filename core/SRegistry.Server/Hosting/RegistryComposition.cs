@@ -1,6 +1,7 @@
 using SRegistry.Abstractions.Builds;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core;
+using SRegistry.Core.Accounts;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Oci;
 using SRegistry.Core.Sharing;
@@ -54,6 +55,7 @@ public static class RegistryComposition
             .Validate(o => o.UrlLifetime > TimeSpan.Zero, "Uploads:UrlLifetime must be a positive time span such as 00:15:00.")
             .Validate(o => o.MultipartPartSize > 0, "Uploads:MultipartPartSize must be a positive number of bytes.")
             .ValidateOnStart();
+        services.AddOptions<ExternalAccountOptions>().Bind(configuration.GetSection(ExternalAccountOptions.SectionName)).ValidateOnStart();
         services.AddOptions<SharingOptions>()
             .Bind(configuration.GetSection(SharingOptions.SectionName))
             .Validate(o => o.MaxLifetime >= SharingOptions.MinLifetime, $"Sharing:MaxLifetime must be at least {SharingOptions.MinLifetime}, such as 30.00:00:00.")

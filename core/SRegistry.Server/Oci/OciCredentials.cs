@@ -9,7 +9,7 @@ namespace SRegistry.Server.Oci;
 /// Reads credentials the way registry clients send them: a bearer token from <c>/v2/token</c>, a registry
 /// API token (<c>sreg_…</c>) as bearer, or Basic user name and password (or API token).
 /// </summary>
-public sealed class OciCredentials(AccountService accounts, ApiTokenService apiTokens, CallerFactory callers, OciTokens tokens)
+public sealed class OciCredentials(PasswordSignIn passwords, ApiTokenService apiTokens, CallerFactory callers, OciTokens tokens)
 {
     /// <summary>The identity behind the request's <c>Authorization</c> header.</summary>
     public async Task<OciIdentity> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -40,7 +40,8 @@ public sealed class OciCredentials(AccountService accounts, ApiTokenService apiT
 
     /// <summary>
     /// The caller for a user name and a password or one of the user's API tokens, with the token's scopes
-    /// (empty for a password); null when they do not match an active user.
+    /// (empty for a password); null when they do not match an active user (or a directory that could
+    /// vouch for them cannot be reached).
     /// </summary>
     public async Task<(Caller Caller, IReadOnlyList<string> Scopes)?> VerifyAsync(string user, string secret, CancellationToken cancellationToken)
     {
@@ -52,8 +53,9 @@ public sealed class OciCredentials(AccountService accounts, ApiTokenService apiT
             return (await callers.ForTokenAsync(token, cancellationToken), token.Scopes);
         }
 
-        var account = await accounts.VerifyPasswordAsync(user, secret, cancellationToken);
-        return account is null ? null : (await callers.ForUserAsync(account, cancellationToken), []);
+        // Local passwords and directory passwords (ldap-auth) alike.
+        var signedIn = await passwords.SignInAsync(user, secret, cancellationToken);
+        return signedIn.Succeeded ? (await callers.ForUserAsync(signedIn.User, cancellationToken), []) : null;
     }
 
     /// <summary>Splits <c>Basic base64(user:secret)</c>.</summary>

@@ -8,7 +8,8 @@ namespace SRegistry.Server.SRegistryCli;
 /// handful): the credential names the user, not the token. A bad signature is a 403, never a 500 and
 /// never a silent downgrade to anonymous, so a wrong token does not read as "not found".
 /// </summary>
-public sealed class HmacAuthenticator(AccountService accounts, ApiTokenService tokens, CallerFactory callers, SRegistryCliKeys keys, TimeProvider time)
+public sealed class HmacAuthenticator(
+    AccountService accounts, ApiTokenService tokens, ExternalAccountRecheck recheck, CallerFactory callers, SRegistryCliKeys keys, TimeProvider time)
 {
     /// <summary>The caller who signed <paramref name="header"/> for these values; anonymous when there is no header.</summary>
     public async Task<HmacOutcome> AuthenticateAsync(
@@ -29,6 +30,8 @@ public sealed class HmacAuthenticator(AccountService accounts, ApiTokenService t
         {
             if (!HmacSignature.Verify(keys.Derive(token), credential, kind, collection, image, tag, now))
                 continue;
+            if (!await recheck.IsActiveAsync(user, cancellationToken))
+                return Refused(SignatureRefusal);
             token.User = user;
             return new HmacOutcome(await callers.ForTokenAsync(token, cancellationToken), null);
         }

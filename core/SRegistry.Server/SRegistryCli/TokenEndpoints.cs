@@ -19,13 +19,14 @@ public static class TokenEndpoints
         // User name and password (form or JSON, as Django REST framework's view takes them) → a new API
         // token, named sregistry-cli-<time>, whose sregistry-cli token is answered. Its own secret is never
         // shown: revoking that token by name ends the sregistry-cli token.
-        endpoints.MapPost("/api/api-token-auth/", async (HttpContext context, AccountService accounts, ApiTokenService tokens, SRegistryCliKeys keys, TimeProvider time) =>
+        endpoints.MapPost("/api/api-token-auth/", async (HttpContext context, PasswordSignIn signIn, ApiTokenService tokens, SRegistryCliKeys keys, TimeProvider time) =>
         {
             var (userName, password) = await ReadCredentialsAsync(context.Request);
-            var user = userName is null || password is null ? null : await accounts.VerifyPasswordAsync(userName, password, context.RequestAborted);
-            if (user is null)
-                return SRegistryCliResults.Message(StatusCodes.Status400BadRequest, "Unable to log in with the provided credentials.");
+            var signedIn = await signIn.SignInAsync(userName ?? "", password ?? "", context.RequestAborted);
+            if (!signedIn.Succeeded)
+                return SRegistryCliResults.Message(StatusOf(signedIn.Outcome), signedIn.Message);
 
+            var user = signedIn.User;
             var name = "sregistry-cli-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
             var created = await tokens.CreateAsync(user.UserName, name, [], null, new Actor(user.Id, user.UserName), context.RequestAborted);
             return created.Succeeded
@@ -52,6 +53,14 @@ public static class TokenEndpoints
         }));
         return endpoints;
     }
+
+    // A directory outage is the server's trouble, not a wrong password: 503 tells clients to retry.
+    private static int StatusOf(PasswordSignInOutcome outcome) => outcome switch
+    {
+        PasswordSignInOutcome.DirectoryUnavailable => StatusCodes.Status503ServiceUnavailable,
+        PasswordSignInOutcome.Refused => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
 
     private static async Task<(string? UserName, string? Password)> ReadCredentialsAsync(HttpRequest request)
     {

@@ -230,7 +230,7 @@ public sealed class ApiTokenServiceTests(PostgresFixture postgres)
         Assert.Equal(RegistryError.NotFound, (await tokens.ListAsync("nobody")).Error);
     }
 
-    private ApiTokenService Tokens(RegistryDbContext db) => new(db, new AuditLog(db, time), time);
+    private ApiTokenService Tokens(RegistryDbContext db) => new(db, new AuditLog(db, time), time, AccountServices.Recheck(db, time));
 
     private AccountService Accounts(RegistryDbContext db) => new(db, new AuditLog(db, time), time, new PasswordHasher<User>());
 

@@ -51,7 +51,7 @@ public sealed class CallerFactoryTests(PostgresFixture postgres)
     private static async Task<SRegistry.Core.Domain.ApiToken> ValidatedTokenAsync(CatalogScene scene, string userName, string[] scopes)
     {
         var db = scene.Context();
-        var tokens = new ApiTokenService(db, new AuditLog(db, scene.Time), scene.Time);
+        var tokens = new ApiTokenService(db, new AuditLog(db, scene.Time), scene.Time, Accounts.AccountServices.Recheck(db, scene.Time));
         var created = await tokens.CreateAsync(userName, $"t{Guid.NewGuid():N}"[..10], scopes, null, Actor.System);
         return (await tokens.ValidateAsync(created.Value!.Secret))!;
     }

@@ -3,7 +3,7 @@ using SRegistry.Core.Accounts;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 
-public sealed class SignInModel(WebCallers callers, AccountService accounts) : RegistryPageModel(callers)
+public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords) : RegistryPageModel(callers)
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -20,16 +20,15 @@ public sealed class SignInModel(WebCallers callers, AccountService accounts) : R
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = string.IsNullOrEmpty(UserName) || string.IsNullOrEmpty(Password)
-            ? null
-            : await accounts.VerifyPasswordAsync(UserName, Password, HttpContext.RequestAborted);
-        if (user is null)
+        // Local accounts and directory accounts (ldap-auth) alike; an unreachable directory says so.
+        var signedIn = await passwords.SignInAsync(UserName ?? "", Password ?? "", HttpContext.RequestAborted);
+        if (!signedIn.Succeeded)
         {
-            Error = "The user name or password is not right.";
+            Error = signedIn.Outcome == PasswordSignInOutcome.InvalidCredentials ? "The user name or password is not right." : signedIn.Message;
             return Page();
         }
 
-        await WebSession.SignInAsync(HttpContext, user);
+        await WebSession.SignInAsync(HttpContext, signedIn.User);
         // Only paths on this site: an open redirect would let a phishing link borrow the registry's name.
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
