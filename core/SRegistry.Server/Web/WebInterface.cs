@@ -9,6 +9,7 @@ public static class WebInterface
     {
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
         services.AddScoped<WebCallers>();
+        services.AddSingleton<LoginSchemes>();
         services.AddSpooledPush();
         return services;
     }

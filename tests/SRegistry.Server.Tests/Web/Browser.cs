@@ -40,6 +40,28 @@ public sealed class Browser : IDisposable
 
     public string Text(string css) => Find(css).Text;
 
+    /// <summary>
+    /// The text of <paramref name="css"/> once it contains <paramref name="expected"/> (after a form's
+    /// redirect has loaded the new page); fails after the wait with the last text seen.
+    /// </summary>
+    public string TextOnceItContains(string css, string expected)
+    {
+        var last = "";
+        try
+        {
+            return Wait().Until(d =>
+            {
+                last = d.FindElements(By.CssSelector(css)).FirstOrDefault()?.Text ?? "";
+                return last.Contains(expected, StringComparison.Ordinal) ? last : null;
+            })!;
+        }
+        catch (WebDriverTimeoutException)
+        {
+            Assert.Fail($"'{css}' never contained '{expected}'; last seen: '{last}'");
+            throw;
+        }
+    }
+
     public void Fill(string css, string value)
     {
         var field = Find(css);
@@ -47,16 +69,33 @@ public sealed class Browser : IDisposable
         field.SendKeys(value);
     }
 
-    public void Click(string css) => Find(css).Click();
+    /// <summary>
+    /// Clicks; when that submits a form, returns once the answer has replaced the page, so the next
+    /// step never reads the old one.
+    /// </summary>
+    public void Click(string css)
+    {
+        var element = Find(css);
+        var submits = element.GetAttribute("type") == "submit";
+        var page = _driver.FindElement(By.TagName("html"));
+        element.Click();
+        if (submits)
+            WaitUntilReplaced(page);
+    }
 
     /// <summary>Picks the option with this value in the select list.</summary>
     public void Choose(string css, string value) => Find($"{css} option[value='{value}']").Click();
 
+    /// <summary>Clicks a button whose script handles the form (an upload): nothing to wait for.</summary>
+    public void Press(string css) => Find(css).Click();
+
     /// <summary>Clicks a button that asks for confirmation first, and confirms.</summary>
     public void ClickAndConfirm(string css)
     {
-        Click(css);
+        var page = _driver.FindElement(By.TagName("html"));
+        Find(css).Click();
         Wait().Until(d => d.SwitchTo().Alert()).Accept();
+        WaitUntilReplaced(page);
     }
 
     /// <summary>Clicks the link with exactly this text.</summary>
@@ -96,6 +135,19 @@ public sealed class Browser : IDisposable
         _driver.Dispose();
         _profile.Dispose();
     }
+
+    private void WaitUntilReplaced(IWebElement page) => Wait().Until(driver =>
+    {
+        try
+        {
+            _ = page.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
+    });
 
     // A bound on a page that never arrives, not a speed assertion.
     private WebDriverWait Wait() => new(_driver, TimeSpan.FromSeconds(30));

@@ -27,7 +27,7 @@ public sealed class BrowserUploadTests(LibraryServerFixture server)
         browser.Fill("#tag", "v2");
         browser.Find("#file").SendKeys(file);
         browser.Screenshot("upload");
-        browser.Click("#upload");
+        browser.Press("#upload");
         browser.Find("#digest");
         var digest = browser.Text("#digest");
         var tags = browser.Text("dl.facts");
@@ -54,7 +54,7 @@ public sealed class BrowserUploadTests(LibraryServerFixture server)
         browser.Fill("#collection", collection);
         browser.Fill("#container", "tool");
         browser.Find("#file").SendKeys(file);
-        browser.Click("#upload");
+        browser.Press("#upload");
         var message = browser.Find("#upload-error:not(.hidden)").Text;
         browser.Screenshot("upload-refused");
         using var session = await users.SessionAsync(user);

@@ -59,10 +59,10 @@ public sealed class CollectionSettingsPagesTests(LibraryServerFixture server)
         browser.SignIn(owner, WebUsers.Password);
         browser.Open($"/c/{owner}/{collection}/settings");
         browser.Click("#freeze-tool");
-        var frozen = browser.Text("#containers");
+        var frozen = browser.TextOnceItContains("#containers", "frozen");
         var whileFrozen = await scene.AliceLibrary.DeleteAsync(reference);
         browser.Click("#freeze-tool");
-        browser.Find("[role=status]");
+        browser.TextOnceItContains("#containers", "open");
         var afterUnfreezing = await scene.AliceLibrary.DeleteAsync(reference);
 
         Assert.Contains("frozen", frozen, StringComparison.Ordinal);

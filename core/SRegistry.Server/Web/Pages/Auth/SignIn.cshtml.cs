@@ -3,8 +3,11 @@ using SRegistry.Core.Accounts;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 
-public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords) : RegistryPageModel(callers)
+public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords, LoginSchemes schemes) : RegistryPageModel(callers)
 {
+    /// <summary>The plugins' redirect logins, one button each.</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Authentication.AuthenticationScheme> Schemes { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -14,9 +17,7 @@ public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords) : 
     [BindProperty]
     public string? Password { get; set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync() => Schemes = await schemes.ListAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -25,6 +26,7 @@ public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords) : 
         if (!signedIn.Succeeded)
         {
             Error = signedIn.Outcome == PasswordSignInOutcome.InvalidCredentials ? "The user name or password is not right." : signedIn.Message;
+            Schemes = await schemes.ListAsync();
             return Page();
         }
 
