@@ -14,8 +14,11 @@ public sealed record PageRequest(int Number, int Size)
     /// <summary>The first page of the default size.</summary>
     public static PageRequest First { get; } = new(1, DefaultSize);
 
-    /// <summary>How many items come before this page.</summary>
-    public int Skip => (Number - 1) * Size;
+    /// <summary>
+    /// How many items come before this page. Saturates instead of overflowing, so a page number far
+    /// past the end is an empty page, not a negative offset.
+    /// </summary>
+    public int Skip => (int)Math.Clamp((Number - 1L) * Size, 0L, int.MaxValue);
 
     /// <summary>
     /// Reads a page request from optional query values; null values take the defaults.

@@ -35,6 +35,18 @@ public sealed class RestApiBadInputTests(LibraryServerFixture server)
         (await scene.Alice.GetAsync(path)).Problem(HttpStatusCode.BadRequest, "invalid_request", mention);
 
     [Fact]
+    public async Task PageNumbersFarPastTheEnd_AreEmptyPages_NotErrors()
+    {
+        await scene.CollectionAsync(isPrivate: false);
+        var page = (await scene.Alice.GetAsync($"/api/v1/collections?page={int.MaxValue}&perPage=500")).Json();
+        using var web = await server.Server.Client.GetAsync($"/?page={int.MaxValue}");
+
+        Assert.Empty(page.GetProperty("items").EnumerateArray());
+        Assert.True(page.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(HttpStatusCode.OK, web.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownKindsAndRoles_AreBadRequests_AndGrantNothing()
     {
         var collection = await scene.CollectionAsync(isPrivate: true);
