@@ -5,6 +5,7 @@ using SRegistry.Core.Audit;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Security;
 
 namespace SRegistry.Core.Sharing;
 
@@ -14,6 +15,9 @@ namespace SRegistry.Core.Sharing;
 /// </summary>
 public sealed class ShareLinkService(RegistryDbContext db, AuditLog audit, TimeProvider time, IOptions<SharingOptions> options)
 {
+    /// <summary>The secret in a share link URL: <c>shr_</c> and 32 random bytes; only its hash is stored.</summary>
+    public static SecretFormat Secrets { get; } = new("shr_");
+
     /// <summary>Creates a link to an uploaded image that works for <paramref name="lifetime"/>.</summary>
     public async Task<RegistryResult<CreatedShareLink>> CreateAsync(long imageId, TimeSpan lifetime, Caller caller, CancellationToken cancellationToken = default)
     {
@@ -27,12 +31,12 @@ public sealed class ShareLinkService(RegistryDbContext db, AuditLog audit, TimeP
         if (!image.Value.Uploaded)
             return RegistryResult<CreatedShareLink>.Failure(RegistryError.Conflict, $"Image {imageId} has no content yet; upload it before sharing it.");
 
-        var secret = ShareLinkSecret.Create();
+        var secret = Secrets.Create();
         var now = time.GetUtcNow();
         var link = new ShareLink
         {
             ImageId = imageId,
-            SecretHash = ShareLinkSecret.Hash(secret),
+            SecretHash = SecretFormat.Hash(secret),
             CreatedByUserId = caller.UserId!.Value,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
@@ -82,9 +86,9 @@ public sealed class ShareLinkService(RegistryDbContext db, AuditLog audit, TimeP
     /// </summary>
     public async Task<Image?> OpenAsync(string? secret, bool recordUse, CancellationToken cancellationToken = default)
     {
-        if (!ShareLinkSecret.HasSecretShape(secret))
+        if (!Secrets.HasShape(secret))
             return null;
-        var hash = ShareLinkSecret.Hash(secret);
+        var hash = SecretFormat.Hash(secret);
         var link = await db.ShareLinks.AsNoTracking()
             .Include(l => l.Image).ThenInclude(i => i.Container).ThenInclude(c => c.Collection).ThenInclude(c => c.Entity)
             .SingleOrDefaultAsync(l => l.SecretHash == hash, cancellationToken);

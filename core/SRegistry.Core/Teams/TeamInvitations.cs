@@ -6,6 +6,7 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Names;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Security;
 
 namespace SRegistry.Core.Teams;
 
@@ -18,6 +19,9 @@ namespace SRegistry.Core.Teams;
 /// </summary>
 public sealed class TeamInvitations(RegistryDbContext db, AuditLog audit, TimeProvider time)
 {
+    /// <summary>The secret in an invitation URL: <c>inv_</c> and 32 random bytes; only its hash is stored.</summary>
+    public static SecretFormat Secrets { get; } = new("inv_");
+
     /// <summary>The shortest lifetime a link may be given.</summary>
     public static readonly TimeSpan MinLifetime = TimeSpan.FromHours(1);
 
@@ -36,12 +40,12 @@ public sealed class TeamInvitations(RegistryDbContext db, AuditLog audit, TimePr
         if (caller.UserId is not { } creatorId)
             return Fail<CreatedTeamInvitation>(RegistryError.Forbidden, "Invitations are made by users; sign in as an owner of the team.");
 
-        var secret = TeamInvitationSecret.Create();
+        var secret = Secrets.Create();
         var now = time.GetUtcNow();
         var invitation = new TeamInvitation
         {
             TeamId = team.Value.Id,
-            SecretHash = TeamInvitationSecret.Hash(secret),
+            SecretHash = SecretFormat.Hash(secret),
             CreatedByUserId = creatorId,
             CreatedAt = now,
             ExpiresAt = now + lifetime,
@@ -131,9 +135,9 @@ public sealed class TeamInvitations(RegistryDbContext db, AuditLog audit, TimePr
     // The invitation behind a secret when it is known, unrevoked and unexpired, and the caller is a user.
     private async Task<TeamInvitation?> UsableAsync(string? secret, Caller caller, CancellationToken cancellationToken)
     {
-        if (caller.UserId is null || !TeamInvitationSecret.HasSecretShape(secret))
+        if (caller.UserId is null || !Secrets.HasShape(secret))
             return null;
-        var hash = TeamInvitationSecret.Hash(secret);
+        var hash = SecretFormat.Hash(secret);
         var invitation = await db.TeamInvitations.AsNoTracking().Include(i => i.Team)
             .SingleOrDefaultAsync(i => i.SecretHash == hash, cancellationToken);
         return invitation is null

@@ -46,7 +46,7 @@ public sealed class ShareLinkServiceTests(PostgresFixture postgres)
         Assert.Null(await Sharing(scene).OpenAsync(created.Value.Secret, recordUse: false));
         var stored = await scene.Context().ShareLinks.SingleAsync();
         Assert.NotEqual(System.Text.Encoding.UTF8.GetBytes(created.Value.Secret), stored.SecretHash);
-        Assert.Equal(ShareLinkSecret.Hash(created.Value.Secret), stored.SecretHash);
+        Assert.Equal(SRegistry.Core.Security.SecretFormat.Hash(created.Value.Secret), stored.SecretHash);
     }
 
     [Fact]

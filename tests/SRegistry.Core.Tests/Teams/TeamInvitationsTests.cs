@@ -125,9 +125,9 @@ public sealed class TeamInvitationsTests(PostgresFixture postgres)
         var created = await scene.Invitations().CreateAsync("lab", Week, await scene.CallerAsync("dave"));
 
         var stored = await scene.Context().TeamInvitations.SingleAsync();
-        Assert.StartsWith(TeamInvitationSecret.Prefix, created.Value!.Secret, StringComparison.Ordinal);
+        Assert.StartsWith(TeamInvitations.Secrets.Prefix, created.Value!.Secret, StringComparison.Ordinal);
         Assert.NotEqual(Encoding.UTF8.GetBytes(created.Value.Secret), stored.SecretHash);
-        Assert.Equal(TeamInvitationSecret.Hash(created.Value.Secret), stored.SecretHash);
+        Assert.Equal(SRegistry.Core.Security.SecretFormat.Hash(created.Value.Secret), stored.SecretHash);
         Assert.Equal(scene.Time.GetUtcNow() + Week, stored.ExpiresAt);
         Assert.DoesNotContain(created.Value.Secret, (await scene.Context().AuditEvents.SingleAsync()).Details ?? "", StringComparison.Ordinal);
     }
