@@ -30,20 +30,29 @@ public sealed class CloudBuildCompletion(
     private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task>> _running = new(StringComparer.Ordinal);
 
+    // Outcomes this process delivered: a later callback or poll for them has nothing left to do.
+    private readonly ConcurrentDictionary<string, byte> _delivered = new(StringComparer.Ordinal);
+
     /// <summary>The Cloud Build ids of builds not yet seen finished.</summary>
     public IReadOnlyCollection<string> Watched => [.. _watched.Keys];
 
     /// <summary>Starts watching a build this registry submitted.</summary>
     public void Watch(string cloudBuildId) => _watched.TryAdd(cloudBuildId, 0);
 
-    /// <summary>Watches again every build with the registry's tag created within the recovery window.</summary>
-    public async Task RecoverAsync(CancellationToken cancellationToken)
+    /// <summary>Watches again every build with the registry's tag created within the recovery window, and returns their ids.</summary>
+    public async Task<IReadOnlyList<string>> RecoverAsync(CancellationToken cancellationToken)
     {
+        var found = new List<string>();
         var since = CloudBuildClient.FilterTime(clock.GetUtcNow() - _options.RecoveryWindow);
         // Finished builds are included: one that ended while the server was down still needs its
         // outcome delivered. One already delivered has no image object left and reports are idempotent.
         await foreach (var build in builds.ListAsync($"tags=\"{_options.BuildTag}\" AND create_time>\"{since}\"", cancellationToken).ConfigureAwait(false))
+        {
             Watch(build.Id);
+            found.Add(build.Id);
+        }
+
+        return found;
     }
 
     /// <summary>Looks at the build now; concurrent calls for the same build share one look.</summary>
@@ -57,6 +66,7 @@ public sealed class CloudBuildCompletion(
     {
         try
         {
+            if (_delivered.ContainsKey(id)) return;
             // The host's lifetime, not a request's: an import must not stop because a callback's caller hung up.
             var stopping = lifetime.ApplicationStopping;
             var build = await builds.GetAsync(id, stopping).ConfigureAwait(false);
@@ -73,6 +83,7 @@ public sealed class CloudBuildCompletion(
             }
 
             await DeliverAsync(build, jobId, stopping).ConfigureAwait(false);
+            _delivered.TryAdd(id, 0);
             _watched.TryRemove(id, out _);
         }
         finally

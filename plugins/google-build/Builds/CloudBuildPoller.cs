@@ -26,25 +26,33 @@ public sealed class CloudBuildPoller(
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         do
         {
-            recovered = recovered || await TryAsync(null, () => completion.RecoverAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
-            foreach (var id in completion.Watched) await TryAsync(id, () => completion.CheckAsync(id, stoppingToken), stoppingToken).ConfigureAwait(false);
+            // The first round looks at the builds of earlier runs (some may have ended meanwhile),
+            // later rounds at every build still watched.
+            var due = recovered ? completion.Watched : await RecoverAsync(stoppingToken).ConfigureAwait(false);
+            recovered |= due is not null;
+            foreach (var id in due ?? []) await TryAsync(id, () => completion.CheckAsync(id, stoppingToken), stoppingToken).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    private async Task<bool> TryAsync(string? cloudBuildId, Func<Task> action, CancellationToken stoppingToken)
+    private async Task<IReadOnlyCollection<string>?> RecoverAsync(CancellationToken stoppingToken)
+    {
+        IReadOnlyCollection<string>? found = null;
+        await TryAsync(null, async () => found = await completion.RecoverAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+        return found;
+    }
+
+    private async Task TryAsync(string? cloudBuildId, Func<Task> action, CancellationToken stoppingToken)
     {
         try
         {
             await action().ConfigureAwait(false);
-            return true;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             // Google or the registry being briefly unavailable must not stop polling, nor one bad
             // build the others; the next tick retries.
             logger.LogWarning(e, "Polling Google Cloud Build ({CloudBuildId}) failed; retrying in {PollInterval}", cloudBuildId ?? "recovery", options.Value.PollInterval);
-            return false;
         }
     }
 }
