@@ -14,9 +14,10 @@ public sealed partial class GoogleBuildOptionsValidator : IValidateOptions<Googl
     public ValidateOptionsResult Validate(string? name, GoogleBuildOptions options)
     {
         var errors = new List<string>();
-        if (!ProjectIdPattern().IsMatch(options.ProjectId))
+        // Empty ones are reported by the [Required] attributes; only say more about a wrong value.
+        if (options.ProjectId.Length > 0 && !ProjectIdPattern().IsMatch(options.ProjectId))
             errors.Add($"{Section}:ProjectId '{options.ProjectId}' is not a Google Cloud project id (6-30 lowercase letters, digits and hyphens, starting with a letter).");
-        if (!BucketPattern().IsMatch(options.Bucket))
+        if (options.Bucket.Length > 0 && !BucketPattern().IsMatch(options.Bucket))
             errors.Add($"{Section}:Bucket '{options.Bucket}' is not a bucket name (3-63 lowercase letters, digits, '-', '_' and '.').");
         if (options.CredentialsFile.Length > 0) CheckKeyFile(errors, options.CredentialsFile);
         else RequireUrl(errors, "MetadataServerUrl", options.MetadataServerUrl);

@@ -36,6 +36,8 @@ public sealed class GoogleBuildPlugin : IRegistryPlugin
         services.AddTransient<GoogleBearerTokenHandler>();
         services.AddHttpClient(GoogleCloudStorageClient.HttpClientName)
             .AddHttpMessageHandler<GoogleBearerTokenHandler>()
+            // Four log lines per request would bury the registry's own (a gibibyte is 128 chunks); failures surface as exceptions.
+            .RemoveAllLoggers()
             // Resumable uploads answer 308 without a Location; it is a status to read, not a redirect.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
