@@ -49,12 +49,14 @@ public sealed partial class CloudBuildCallbackEndpoint(IEnumerable<IBuildBackend
     private static async Task<string?> ReadBuildIdAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes) return null;
-        var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
-        if (body.Length > MaxBodyBytes) return null;
+        // Read at most one byte more than allowed, so a chunked body cannot make the server buffer more.
+        var body = new byte[MaxBodyBytes + 1];
+        int length = 0, read;
+        while (length < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0) length += read;
+        if (length > MaxBodyBytes) return null;
         try
         {
-            using var json = JsonDocument.Parse(body.ToArray());
+            using var json = JsonDocument.Parse(body.AsMemory(0, length));
             if (!json.RootElement.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object) return null;
             if (message.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Object
                 && attributes.TryGetProperty("buildId", out var buildId) && buildId.ValueKind == JsonValueKind.String)
