@@ -122,7 +122,7 @@ public sealed class CloudBuildCompletion(
             {
                 // Delivered before (the object is removed after an import), possibly by another instance;
                 // reporting a failure here could race that instance's import.
-                logger.LogInformation("Cloud Build build {CloudBuildId} of build {BuildId} has no image object left; already delivered", build.Id, jobId);
+                logger.LogDebug("Cloud Build build {CloudBuildId} of build {BuildId} has no image object left; already delivered", build.Id, jobId);
                 return;
             }
 
