@@ -11,6 +11,7 @@ internal static class LibraryWorkload
 {
     private const int Concurrency = 4;
     private const string ReferencePhase = "reference write (FileStream, fsync)";
+    private const string SinglePartPhase = "push (single part, forced)";
 
     // Lines of the client's log (container-library-client 1.2.2) that mark where the bytes start and stop moving.
     private const string UploadStarts = "Now uploading to the library";
@@ -18,9 +19,8 @@ internal static class LibraryWorkload
     private const string UploadEnds = "Upload completed OK";
     private const string DownloadStarts = "Pulling from URL";
 
-    public static async Task RunAsync(long paddingBytes, int rounds, string? directory)
+    public static async Task RunAsync(long paddingBytes, int rounds, string? directory, Scoreboard scoreboard)
     {
-        var repository = RepositoryRoot();
         // Created 0755 (umask 022): as root the embedded PostgreSQL runs as postgres, which must reach the data directory.
         var root = Path.Combine(directory ?? Path.GetTempPath(), "sregistry-bench-library-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
@@ -30,8 +30,8 @@ internal static class LibraryWorkload
         try
         {
             Console.WriteLine("library workload: building the server (Release) and the Go harness ...");
-            var dll = await ServerProcess.BuildAsync(repository, Path.Combine(root, "server"));
-            var binary = await Harness.BuildAsync(repository, Path.Combine(root, "harness"));
+            var dll = await Checkout.ServerAsync();
+            var binary = await Checkout.HarnessAsync();
             var data = Path.Combine(root, "data");
             Directory.CreateDirectory(data);
             await using var server = await ServerProcess.StartAsync(dll, data);
@@ -61,10 +61,16 @@ internal static class LibraryWorkload
                     File.Delete(referenceFile);
                 };
                 if (round % 2 == 0) await referenceWrite();
-                var (push, completion) = await PushAsync(server, harness, image, size, hash, reference);
+                var (push, completion) = await PushAsync(server, harness, image, size, hash, reference, singlePart: false);
                 Report(results, push);
                 if (completion is { } c) completions.Add(c);
                 if (round % 2 == 1) await referenceWrite();
+
+                // A second, fresh image (the same bytes would be found uploaded and not sent), forced into one part.
+                var single = Path.Combine(work, "single-part");
+                var (singleImage, singleSize, singleHash) = await CreateImageAsync(single, paddingBytes, seed: 1000 + (ulong)round);
+                Report(results, (await PushAsync(server, harness, singleImage, singleSize, singleHash, $"bench/bench/single-{round + 1}:latest", singlePart: true)).Push);
+                Directory.Delete(single, recursive: true);
 
                 var blob = BlobOf(data, hash);
                 var pulled = Path.Combine(work, "pulled.sif");
@@ -87,6 +93,14 @@ internal static class LibraryWorkload
         }
 
         Summarize(results, completions, serverResident, rounds);
+        // For the table: the server's part (the upload, the download), not the client hashing the file before and after.
+        List<Measurement> Moving(Func<string, bool> phase) =>
+            [.. results.Where(r => phase(r.Phase)).Select(r => r with { Elapsed = r.Transfer!.Value })];
+        var gib = paddingBytes >= 1L << 30 ? $"{paddingBytes >> 30} GiB" : $"{paddingBytes >> 20} MiB";
+        scoreboard.AddPush(Figure.FromRounds($"library push, Apptainer client's choice ({gib} SIF)", Moving(p => p.StartsWith("push", StringComparison.Ordinal) && p != SinglePartPhase)));
+        scoreboard.AddPush(Figure.FromRounds($"library push, single part ({gib} SIF)", Moving(p => p == SinglePartPhase)));
+        scoreboard.AddPull(Figure.FromRounds($"library pull, plain ({gib} SIF, cold)", Moving(p => p.StartsWith("pull (plain", StringComparison.Ordinal))));
+        scoreboard.AddPull(Figure.FromRounds($"library pull -concurrent {Concurrency} ({gib} SIF, cold)", Moving(p => p.StartsWith("pull -concurrent", StringComparison.Ordinal))));
     }
 
     /// <summary>One unmeasured push and pull (multipart), so that the first round does not pay for the server's JIT and caches.</summary>
@@ -94,7 +108,7 @@ internal static class LibraryWorkload
     {
         Console.WriteLine("library workload: warm-up push and pull of a 70 MiB image (not measured) ...");
         var (image, size, hash) = await CreateImageAsync(work, 70 << 20, seed: 0);
-        await PushAsync(server, harness, image, size, hash, "bench/bench/warm-up:latest");
+        await PushAsync(server, harness, image, size, hash, "bench/bench/warm-up:latest", singlePart: false);
         await PullAsync(server, harness, "bench/bench/warm-up:latest", Path.Combine(work, "pulled.sif"), 1, size, hash, BlobOf(data, hash));
         Directory.Delete(work, recursive: true);
     }
@@ -112,17 +126,19 @@ internal static class LibraryWorkload
         ?? throw new BenchFailure($"the pushed image's blob {hash} is not under {Path.Combine(data, "blobs")}");
 
     /// <summary>The push, and for a multipart push the completion: from the client's request to its answer (the server assembling the image).</summary>
-    private static async Task<(Measurement Push, TimeSpan? Completion)> PushAsync(ServerProcess server, Harness harness, string image, long size, string hash, string reference)
+    private static async Task<(Measurement Push, TimeSpan? Completion)> PushAsync(
+        ServerProcess server, Harness harness, string image, long size, string hash, string reference, bool singlePart)
     {
         var (run, before, peak) = await WatchAsync(server, () => harness.RunAsync(
-            ["push", image, reference, "-arch", "amd64"], [UploadStarts, CompletionStarts, UploadEnds]));
+            ["push", image, reference, "-arch", "amd64", .. singlePart ? new[] { "-single-part" } : []], [UploadStarts, CompletionStarts, UploadEnds]));
         var output = run.Output;
         if (output.GetProperty("hash").GetString() != hash || !output.GetProperty("uploaded").GetBoolean())
             throw new BenchFailure($"push of {reference}: expected an upload of {hash}, the harness reported {output}");
         var requests = output.GetProperty("requests").EnumerateArray().ToList();
         var multipart = requests.Any(r => Is(r, "POST", "/_multipart"));
         var parts = requests.Count(r => Is(r, "PUT", "/v2/uploads/parts/"));
-        var phase = multipart ? $"push (multipart, {parts} parts)" : "push (single part)";
+        if (singlePart && multipart) throw new BenchFailure($"push -single-part of {reference} went multipart");
+        var phase = singlePart ? SinglePartPhase : multipart ? $"push (multipart, {parts} parts)" : "push (client's choice: single part)";
         var push = new Measurement(phase, size, run.Elapsed, before, peak, run.At(UploadEnds) - run.At(UploadStarts));
         return (push, multipart ? run.At(UploadEnds) - run.At(CompletionStarts) : null);
     }
@@ -171,9 +187,9 @@ internal static class LibraryWorkload
         foreach (var median in medians) Console.WriteLine(median.ToStringWithTransfer());
 
         var fsync = medians.Single(m => m.Phase == ReferencePhase).MegabytesPerSecond;
-        var push = medians.Single(m => m.Phase.StartsWith("push"));
-        Console.WriteLine($"push at {push.MegabytesPerSecond / fsync:P0} of the fsync'd write ({push.MegabytesPerSecond:F0} / {fsync:F0} MB/s); "
-            + $"its upload alone at {push.TransferMegabytesPerSecond / fsync:P0} ({push.TransferMegabytesPerSecond:F0} MB/s)");
+        foreach (var push in medians.Where(m => m.Phase.StartsWith("push")))
+            Console.WriteLine($"{push.Phase} at {push.MegabytesPerSecond / fsync:P0} of the fsync'd write ({push.MegabytesPerSecond:F0} / {fsync:F0} MB/s); "
+                + $"its upload alone at {push.TransferMegabytesPerSecond / fsync:P0} ({push.TransferMegabytesPerSecond:F0} MB/s)");
         if (completions.Count > 0)
         {
             var completion = completions.Order().ElementAt(completions.Count / 2);
@@ -182,17 +198,8 @@ internal static class LibraryWorkload
         foreach (var pull in medians.Where(m => m.Phase.StartsWith("pull")))
             Console.WriteLine($"{pull.Phase}: {pull.MegabytesPerSecond:F0} MB/s, download alone {pull.TransferMegabytesPerSecond:F0} MB/s");
         Console.WriteLine("largest server peak RSS growth in any round: " + string.Join(", ", results
-            .Where(r => r.Phase != ReferencePhase).GroupBy(r => r.Phase).Select(g => $"{g.Key.Split(" (")[0]} {Measurement.Mib(g.Max(r => r.Growth))}")));
+            .Where(r => r.Phase != ReferencePhase).GroupBy(r => r.Phase).Select(g => $"{g.Key} {Measurement.Mib(g.Max(r => r.Growth))}")));
         Console.WriteLine("server RSS " + string.Join(", ", serverResident.Select(r => $"{r.When} {Measurement.Mib(r.Bytes)}")));
         Console.WriteLine("all digests agree");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SRegistry.sln"))) return dir.FullName;
-        }
-        throw new BenchFailure("SRegistry.sln not found above " + AppContext.BaseDirectory + "; run the bench from its checkout");
     }
 }
