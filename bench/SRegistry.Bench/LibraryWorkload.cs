@@ -135,7 +135,8 @@ internal static class LibraryWorkload
         if (output.GetProperty("hash").GetString() != hash || !output.GetProperty("uploaded").GetBoolean())
             throw new BenchFailure($"push of {reference}: expected an upload of {hash}, the harness reported {output}");
         var requests = output.GetProperty("requests").EnumerateArray().ToList();
-        var multipart = requests.Any(r => Is(r, "POST", "/_multipart"));
+        // A refused start (404, as -single-part answers it) is no multipart upload.
+        var multipart = requests.Any(r => Is(r, "POST", "/_multipart") && r.GetProperty("status").GetInt32() is >= 200 and < 300);
         var parts = requests.Count(r => Is(r, "PUT", "/v2/uploads/parts/"));
         if (singlePart && multipart) throw new BenchFailure($"push -single-part of {reference} went multipart");
         var phase = singlePart ? SinglePartPhase : multipart ? $"push (multipart, {parts} parts)" : "push (client's choice: single part)";

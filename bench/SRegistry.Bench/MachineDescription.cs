@@ -15,7 +15,7 @@ internal sealed record MachineDescription(string Cpu, string Memory, string Disk
         string disk;
         try
         {
-            var df = (await Command.RunAsync("df", ["-hT", "--output=source,fstype,size,avail,target", where], TimeSpan.FromSeconds(30))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var df = (await Command.RunAsync("df", ["-h", "--output=source,fstype,size,avail,target", where], TimeSpan.FromSeconds(30))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var fields = df.Last().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var device = Path.GetFileName(fields[0]);
             var rotational = File.Exists($"/sys/block/{device}/queue/rotational")

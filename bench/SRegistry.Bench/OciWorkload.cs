@@ -15,7 +15,7 @@ internal static class OciWorkload
     public static async Task RunAsync(OciSettings settings, int rounds, string? directory, Scoreboard scoreboard)
     {
         var (size, pullSize, pulls) = (settings.Size, settings.ConcurrentSize, settings.ConcurrentPulls);
-        var chunk = Math.Clamp(size / 16, 1L << 20, 64L << 20);
+        var chunk = Math.Clamp(size / 16 >> 20 << 20, 1L << 20, 64L << 20);
         var root = Path.Combine(directory ?? Path.GetTempPath(), "sregistry-bench-oci-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         var results = new List<Measurement>();

@@ -23,7 +23,7 @@ internal sealed record Target(string Text, bool? Met, string Evidence)
             Judge("push ≥ 2× docker-registry", ociPushes.Where(f => f.VersusDockerRegistry is not null).ToList(),
                 f => f.VersusDockerRegistry >= 2, f => $"{f.VersusDockerRegistry:F2}×"),
             Judge("push ≥ 80% of the fsync'd copy", pushes.Where(f => f.VersusLimit is not null).ToList(),
-                f => f.VersusLimit >= 0.8, f => $"{f.VersusLimit:P0}"),
+                f => f.VersusLimit >= 0.8, f => $"{f.VersusLimit * 100:F0}%"),
             Judge("pull ≥ 1× docker-registry", ociPulls.Where(f => f.VersusDockerRegistry is not null).ToList(),
                 f => f.VersusDockerRegistry >= 1, f => $"{f.VersusDockerRegistry:F2}×"),
             Judge("server memory growth < 64 MiB during a 1 GiB transfer", big,

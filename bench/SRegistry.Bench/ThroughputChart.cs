@@ -28,8 +28,11 @@ internal static class ThroughputChart
         var groups = scoreboard.Figures.Where(f => f.Unit == Figure.Throughput)
             .Select(f => (f.Workload, Bars: new[] { f.SRegistry, f.DockerRegistry, f.Limit }))
             .Where(g => g.Bars.Any(b => b is not null)).ToList();
-        var max = Math.Max(1, groups.SelectMany(g => g.Bars).Max(b => b ?? 0));
-        var scale = (Width - LabelWidth - 90) / max;
+        // The registries set the scale; a machine limit far beyond them (loopback) is drawn cut, with its value.
+        var scaled = groups.Where(g => !g.Workload.StartsWith("machine:", StringComparison.Ordinal)).ToList();
+        var max = Math.Max(1, (scaled.Count > 0 ? scaled : groups).SelectMany(g => g.Bars).Max(b => b ?? 0));
+        var room = Width - LabelWidth - 90;
+        var scale = room / max;
         var height = Top + groups.Sum(g => g.Bars.Count(b => b is not null) * BarHeight + GroupGap) + 30;
 
         var svg = new StringBuilder();
@@ -50,9 +53,10 @@ internal static class ThroughputChart
             for (var s = 0; s < bars.Length; s++)
             {
                 if (bars[s] is not { } value) continue;
-                var length = Math.Max(1, value * scale);
+                var cut = value * scale > room + 20;
+                var length = Math.Max(1, cut ? room + 20 : value * scale);
                 svg.AppendLine(Invariant($"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{length:F1}\" height=\"{BarHeight - 2}\" fill=\"{Series[s].Colour}\"><title>{Series[s].Name}: {value:F0} MiB/s</title></rect>"));
-                svg.AppendLine(Invariant($"<text x=\"{LabelWidth + length + 4:F1}\" y=\"{y + BarHeight - 4}\">{value:F0}</text>"));
+                svg.AppendLine(Invariant($"<text x=\"{LabelWidth + length + 4:F1}\" y=\"{y + BarHeight - 4}\">{value:F0}{(cut ? " (cut)" : "")}</text>"));
                 y += BarHeight;
             }
             y += GroupGap;
