@@ -97,7 +97,8 @@ internal static class LibraryWorkload
         List<Measurement> Moving(Func<string, bool> phase) =>
             [.. results.Where(r => phase(r.Phase)).Select(r => r with { Elapsed = r.Transfer!.Value })];
         var gib = paddingBytes >= 1L << 30 ? $"{paddingBytes >> 30} GiB" : $"{paddingBytes >> 20} MiB";
-        scoreboard.AddPush(Figure.FromRounds($"library push, Apptainer client's choice ({gib} SIF)", Moving(p => p.StartsWith("push", StringComparison.Ordinal) && p != SinglePartPhase)));
+        var chosen = paddingBytes > 64L << 20 ? "multipart" : "single part";
+        scoreboard.AddPush(Figure.FromRounds($"library push, {chosen} (the client's choice; {gib} SIF)", Moving(p => p.StartsWith("push", StringComparison.Ordinal) && p != SinglePartPhase)));
         scoreboard.AddPush(Figure.FromRounds($"library push, single part ({gib} SIF)", Moving(p => p == SinglePartPhase)));
         scoreboard.AddPull(Figure.FromRounds($"library pull, plain ({gib} SIF, cold)", Moving(p => p.StartsWith("pull (plain", StringComparison.Ordinal))));
         scoreboard.AddPull(Figure.FromRounds($"library pull -concurrent {Concurrency} ({gib} SIF, cold)", Moving(p => p.StartsWith("pull -concurrent", StringComparison.Ordinal))));

@@ -82,9 +82,10 @@ catch (BenchFailure e)
     Console.Error.WriteLine($"bench failed: {e.Message}");
     return 1;
 }
-catch (Exception e) when (e is HttpRequestException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException or TaskCanceledException)
+catch (Exception e)
 {
-    Console.Error.WriteLine($"bench failed: {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
+    // Anything else (a connection reset, an answer without an expected field) is a failure too, with where it happened.
+    Console.Error.WriteLine($"bench failed: {e}");
     return 1;
 }
 finally
