@@ -9,9 +9,9 @@ namespace SRegistry.Bench;
 /// </summary>
 internal static class LibraryWorkload
 {
-    private const int Concurrency = 4;
-    private const string ReferencePhase = "reference write (FileStream, fsync)";
-    private const string SinglePartPhase = "push (single part, forced)";
+    public const int Concurrency = 4;
+    public const string ReferencePhase = "reference write (FileStream, fsync)";
+    public const string SinglePartPhase = "push (single part, forced)";
 
     // Lines of the client's log (container-library-client 1.2.2) that mark where the bytes start and stop moving.
     private const string UploadStarts = "Now uploading to the library";
@@ -92,16 +92,8 @@ internal static class LibraryWorkload
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
 
-        Summarize(results, completions, serverResident, rounds);
-        // For the table: the server's part (the upload, the download), not the client hashing the file before and after.
-        List<Measurement> Moving(Func<string, bool> phase) =>
-            [.. results.Where(r => phase(r.Phase)).Select(r => r with { Elapsed = r.Transfer!.Value })];
-        var gib = paddingBytes >= 1L << 30 ? $"{paddingBytes >> 30} GiB" : $"{paddingBytes >> 20} MiB";
-        var chosen = paddingBytes > 64L << 20 ? "multipart" : "single part";
-        scoreboard.AddPush(Figure.FromRounds($"library push, {chosen} (the client's choice; {gib} SIF)", Moving(p => p.StartsWith("push", StringComparison.Ordinal) && p != SinglePartPhase)));
-        scoreboard.AddPush(Figure.FromRounds($"library push, single part ({gib} SIF)", Moving(p => p == SinglePartPhase)));
-        scoreboard.AddPull(Figure.FromRounds($"library pull, plain ({gib} SIF, cold)", Moving(p => p.StartsWith("pull (plain", StringComparison.Ordinal))));
-        scoreboard.AddPull(Figure.FromRounds($"library pull -concurrent {Concurrency} ({gib} SIF, cold)", Moving(p => p.StartsWith("pull -concurrent", StringComparison.Ordinal))));
+        LibrarySummary.Print(results, completions, serverResident, rounds);
+        LibrarySummary.AddTo(scoreboard, results, paddingBytes);
     }
 
     /// <summary>One unmeasured push and pull (multipart), so that the first round does not pay for the server's JIT and caches.</summary>
@@ -180,28 +172,5 @@ internal static class LibraryWorkload
     {
         results.Add(measurement);
         Console.WriteLine(measurement.ToStringWithTransfer());
-    }
-
-    private static void Summarize(List<Measurement> results, List<TimeSpan> completions, List<(string When, long Bytes)> serverResident, int rounds)
-    {
-        Console.WriteLine($"median over {rounds} rounds:");
-        var medians = Measurement.Medians(results).OrderBy(m => m.Phase.StartsWith("pull") ? 2 : m.Phase.StartsWith("push") ? 1 : 0).ToList();
-        foreach (var median in medians) Console.WriteLine(median.ToStringWithTransfer());
-
-        var fsync = medians.Single(m => m.Phase == ReferencePhase).MegabytesPerSecond;
-        foreach (var push in medians.Where(m => m.Phase.StartsWith("push")))
-            Console.WriteLine($"{push.Phase} at {push.MegabytesPerSecond / fsync:P0} of the fsync'd write ({push.MegabytesPerSecond:F0} / {fsync:F0} MB/s); "
-                + $"its upload alone at {push.TransferMegabytesPerSecond / fsync:P0} ({push.TransferMegabytesPerSecond:F0} MB/s)");
-        if (completions.Count > 0)
-        {
-            var completion = completions.Order().ElementAt(completions.Count / 2);
-            Console.WriteLine($"of the upload, the multipart completion (the server assembling, hashing and fsyncing the image) took {completion.TotalSeconds:F2} s (median)");
-        }
-        foreach (var pull in medians.Where(m => m.Phase.StartsWith("pull")))
-            Console.WriteLine($"{pull.Phase}: {pull.MegabytesPerSecond:F0} MB/s, download alone {pull.TransferMegabytesPerSecond:F0} MB/s");
-        Console.WriteLine("largest server peak RSS growth in any round: " + string.Join(", ", results
-            .Where(r => r.Phase != ReferencePhase).GroupBy(r => r.Phase).Select(g => $"{g.Key} {Measurement.Mib(g.Max(r => r.Growth))}")));
-        Console.WriteLine("server RSS " + string.Join(", ", serverResident.Select(r => $"{r.When} {Measurement.Mib(r.Bytes)}")));
-        Console.WriteLine("all digests agree");
     }
 }
