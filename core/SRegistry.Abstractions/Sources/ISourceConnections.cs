@@ -7,6 +7,12 @@ namespace SRegistry.Abstractions.Sources;
 /// </summary>
 public interface ISourceConnections
 {
+    /// <summary>
+    /// Whether a build backend is configured. When false, <see cref="EnqueueBuildAsync"/> throws; answer
+    /// webhooks that would build with 503 before recording their delivery, so they can be redelivered.
+    /// </summary>
+    bool BuildsEnabled { get; }
+
     /// <summary>The connection with that id and provider key, secret decrypted; null when there is none.</summary>
     Task<SourceConnection?> FindAsync(string provider, Guid connectionId, CancellationToken cancellationToken);
 

@@ -15,8 +15,11 @@ namespace SRegistry.Core.Builds;
 /// in the database (so every instance sees them), builds that act for the user who connected the
 /// repository, and promotion of a tested image to its release tag.
 /// </summary>
-public sealed class SourceConnectionStore(IServiceScopeFactory scopes, BuildScheduler scheduler, TimeProvider time) : ISourceConnections
+public sealed class SourceConnectionStore(IServiceScopeFactory scopes, BuildScheduler scheduler, ConfiguredBuildBackend configured, TimeProvider time) : ISourceConnections
 {
+    /// <inheritdoc />
+    public bool BuildsEnabled => configured.Enabled;
+
     /// <inheritdoc />
     public async Task<SourceConnection?> FindAsync(string provider, Guid connectionId, CancellationToken cancellationToken)
     {
