@@ -5,7 +5,9 @@ namespace SRegistry.Plugins.GitHubWebhooks;
 /// <summary>The parts of GitHub's webhook and REST payloads the plugin reads (snake_case on the wire).</summary>
 internal static class GitHubPayloads
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         // A payload missing what the handlers read is refused as bad JSON (400), not met by a null deep inside.
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
