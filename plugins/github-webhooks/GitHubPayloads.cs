@@ -13,15 +13,15 @@ internal static class GitHubPayloads
         RespectRequiredConstructorParameters = true,
     };
 
-    public sealed record Repository(string FullName, string CloneUrl, string? DefaultBranch);
+    public sealed record Repository(string FullName, string CloneUrl, string? DefaultBranch = null);
 
-    public sealed record Commit(string Id, List<string>? Added, List<string>? Modified, List<string>? Removed);
+    public sealed record Commit(string Id, List<string>? Added = null, List<string>? Modified = null, List<string>? Removed = null);
 
-    public sealed record PushEvent(string Ref, string After, bool Deleted, Repository Repository, List<Commit>? Commits);
+    public sealed record PushEvent(string Ref, string After, Repository Repository, List<Commit>? Commits = null, bool Deleted = false);
 
-    public sealed record Branch(string Ref, string Sha, Repository? Repo);
+    public sealed record Branch(string Ref, string Sha, Repository? Repo = null);
 
-    public sealed record PullRequestDetails(long Number, bool Merged, Branch Head, Branch Base);
+    public sealed record PullRequestDetails(long Number, Branch Head, Branch Base, bool Merged = false);
 
     public sealed record PullRequestEvent(string Action, long Number, PullRequestDetails PullRequest, Repository Repository);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SRegistry.Abstractions.Builds;
 using SRegistry.Core.Domain;
@@ -5,13 +6,19 @@ using SRegistry.Core.Domain;
 namespace SRegistry.Core.Builds;
 
 /// <summary>Tells every <see cref="IBuildObserver"/> about a saved state change; an observer's failure never undoes or blocks the build.</summary>
-public sealed partial class BuildNotifier(IEnumerable<IBuildObserver> observers, ILogger<BuildNotifier> logger)
+/// <remarks>
+/// Observers are resolved on first use rather than injected: they may depend on <c>ISourceConnections</c>,
+/// which queues builds through the scheduler, which notifies through this class, a cycle the container refuses.
+/// </remarks>
+public sealed partial class BuildNotifier(IServiceProvider services, ILogger<BuildNotifier> logger)
 {
+    private IBuildObserver[]? _observers;
+
     /// <summary>Calls each observer in turn with the build's current state.</summary>
     public async Task NotifyAsync(Build build, CancellationToken cancellationToken)
     {
         var change = new BuildChange(build.Id, build.State, BuildRequests.From(build), build.ConnectionId, build.Message, BuildRequests.PagePath(build.Id));
-        foreach (var observer in observers)
+        foreach (var observer in _observers ??= [.. services.GetServices<IBuildObserver>()])
         {
             try
             {
