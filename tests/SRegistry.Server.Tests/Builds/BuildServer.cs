@@ -13,10 +13,17 @@ public sealed class BuildServer : IAsyncDisposable
     public const string PublicUrl = "http://registry.example";
     public const string GitHubToken = "ghp_testtoken";
 
-    private readonly TestDirectory _data = new();
+    private readonly TestDirectory _data;
     private RunningServer? _server;
 
-    private BuildServer(FakeGitHub github) => GitHub = github;
+    private readonly string[] _credentials;
+
+    private BuildServer(TestDirectory data, FakeGitHub github, string[] credentials)
+    {
+        _data = data;
+        GitHub = github;
+        _credentials = credentials;
+    }
 
     public FakeGitHub GitHub { get; }
 
@@ -32,9 +39,18 @@ public sealed class BuildServer : IAsyncDisposable
     /// <summary>Where a file named after a tag releases the held build of that tag.</summary>
     public string GateDirectory => _data.Combine("gates");
 
-    public static async Task<BuildServer> StartAsync()
+    /// <summary>Starts with a GitHub token, or as the GitHub App <paramref name="appId"/> with <paramref name="appKeyPem"/>.</summary>
+    public static async Task<BuildServer> StartAsync(string? appId = null, string? appKeyPem = null)
     {
-        var server = new BuildServer(await FakeGitHub.StartAsync());
+        var data = new TestDirectory();
+        string[] credentials = ["--Plugins:github-webhooks:Token", GitHubToken];
+        if (appKeyPem is not null)
+        {
+            await File.WriteAllTextAsync(data.Combine("app.pem"), appKeyPem);
+            credentials = ["--Plugins:github-webhooks:AppId", appId!, "--Plugins:github-webhooks:PrivateKeyFile", data.Combine("app.pem")];
+        }
+
+        var server = new BuildServer(data, await FakeGitHub.StartAsync(), credentials);
         Directory.CreateDirectory(server.WorkDirectory);
         Directory.CreateDirectory(server.GateDirectory);
         PublishedPlugins.InstallInto(server._data.Combine("plugins"), "github-webhooks");
@@ -49,16 +65,16 @@ public sealed class BuildServer : IAsyncDisposable
     public async Task RestartAsync()
     {
         if (_server is not null) await _server.DisposeAsync();
-        _server = await RunningServer.StartAsync(_data.Path,
+        _server = await RunningServer.StartAsync(_data.Path, [
             "--Plugins:Enabled:0", "github-webhooks",
             "--Plugins:Enabled:1", "local-test",
             "--Builds:Provider", "local-test",
             "--Builds:MaxConcurrent", "1",
             "--Plugins:github-webhooks:ApiBaseUrl", GitHub.BaseAddress.ToString(),
-            "--Plugins:github-webhooks:Token", GitHubToken,
             "--Plugins:github-webhooks:PublicUrl", PublicUrl,
             "--Plugins:local-test:WorkDirectory", WorkDirectory,
-            "--Plugins:local-test:GateDirectory", GateDirectory);
+            "--Plugins:local-test:GateDirectory", GateDirectory,
+            .. _credentials]);
     }
 
     /// <summary>Releases the held build of <paramref name="tag"/>.</summary>
