@@ -33,6 +33,9 @@ public sealed class BuildServer : IAsyncDisposable
 
     public string BobToken { get; private set; } = "";
 
+    /// <summary>The server's data directory, for admin commands.</summary>
+    public string DataDirectory => _data.Path;
+
     /// <summary>Where the test backend keeps each build's image as &lt;build id&gt;.sif.</summary>
     public string WorkDirectory => _data.Combine("builds");
 
