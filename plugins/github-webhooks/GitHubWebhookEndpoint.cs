@@ -64,6 +64,11 @@ public static class GitHubWebhookEndpoint
         {
             return Problem(StatusCodes.Status400BadRequest, $"The {kind} payload is not the JSON GitHub sends: {e.Message}");
         }
+        catch (HttpRequestException e)
+        {
+            // Listing a pull request's files needs GitHub; the message names GitHub's answer, never the token.
+            return Problem(StatusCodes.Status502BadGateway, $"The {kind} event could not be handled because GitHub could not be asked: {e.Message}");
+        }
     }
 
     private static IResult Built(IReadOnlyList<Guid> builds) => Results.Json(new { builds }, statusCode: StatusCodes.Status202Accepted);
