@@ -11,6 +11,8 @@ namespace SRegistry.Server.Web.Pages;
 /// <c>/c/{entity}/{collection}/builds</c>: the collection's builds for those who see it (private: 404),
 /// with cancel buttons, connected repositories and the form to connect one for its owners. A new
 /// connection's webhook secret is shown on the page that answers the form, once, and never stored in clear.
+/// As with the settings page, the literal segment wins over the container page's route, so a container
+/// named <c>builds</c> is reached through the API only.
 /// </summary>
 public sealed class CollectionBuildsModel(WebCallers callers, CollectionCatalog collections, CollectionSettings settings, BuildCatalog builds, RepositoryConnections connections)
     : RegistryPageModel(callers)
