@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SRegistry.Abstractions.Authentication;
 using SRegistry.Abstractions.Builds;
+using SRegistry.Abstractions.Sources;
 using SRegistry.Abstractions.Storage;
 
 namespace SRegistry.Abstractions;
@@ -27,6 +28,21 @@ public static class RegistryServiceCollectionExtensions
     public static IServiceCollection AddBuildBackend(this IServiceCollection services, string key, Func<IServiceProvider, IBuildBackend> create)
     {
         services.AddSingleton(new BuildBackendProvider(key, create));
+        return services;
+    }
+
+    /// <summary>Adds an observer told about every build state change (see <see cref="IBuildObserver"/>).</summary>
+    public static IServiceCollection AddBuildObserver<T>(this IServiceCollection services)
+        where T : class, IBuildObserver
+    {
+        services.AddSingleton<IBuildObserver, T>();
+        return services;
+    }
+
+    /// <summary>Makes a kind of source repository connectable to collections (see <see cref="SourceProvider"/>).</summary>
+    public static IServiceCollection AddSourceProvider(this IServiceCollection services, SourceProvider provider)
+    {
+        services.AddSingleton(provider);
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
+using SRegistry.Core.Builds;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
@@ -64,6 +65,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<OciBlobUploads>();
         services.TryAddScoped<SifArtifacts>();
         services.TryAddScoped<OciManifests>();
+        services.AddRegistryBuilds();
         return services;
     }
 }

@@ -29,6 +29,9 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<RepositoryBlob> RepositoryBlobs => Set<RepositoryBlob>();
     public DbSet<OciUpload> OciUploads => Set<OciUpload>();
     public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
+    public DbSet<Build> Builds => Set<Build>();
+    public DbSet<RepositoryConnection> RepositoryConnections => Set<RepositoryConnection>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

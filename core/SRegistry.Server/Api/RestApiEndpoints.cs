@@ -39,7 +39,9 @@ public static class RestApiEndpoints
             .MapApiStars()
             .MapApiTeams()
             .MapApiUsage()
-            .MapApiSearch();
+            .MapApiSearch()
+            .MapApiBuilds()
+            .MapApiConnections();
         endpoints.MapRegistryOpenApi();
         return endpoints;
     }

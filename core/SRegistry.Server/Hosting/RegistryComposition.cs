@@ -2,6 +2,7 @@ using SRegistry.Abstractions.Builds;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core;
 using SRegistry.Core.Accounts;
+using SRegistry.Core.Builds;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Oci;
 using SRegistry.Core.Sharing;
@@ -66,6 +67,11 @@ public static class RegistryComposition
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Oci:TokenLifetime must be a positive time span such as 00:05:00.")
             .Validate(o => o.MaxManifestSize > 0, "Oci:MaxManifestSize must be a positive number of bytes.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Service), "Oci:Service must name the registry service for tokens, e.g. sregistry.")
+            .ValidateOnStart();
+        services.AddOptions<BuildOptions>()
+            .Bind(configuration.GetSection(BuildOptions.SectionName))
+            .Validate(o => o.MaxConcurrent > 0, "Builds:MaxConcurrent must be a positive number of builds that may run at once.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Builds:PollInterval must be a positive time span such as 00:00:05.")
             .ValidateOnStart();
     }
 }

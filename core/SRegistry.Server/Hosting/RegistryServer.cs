@@ -1,3 +1,4 @@
+using SRegistry.Core.Builds;
 using SRegistry.Core.Persistence;
 using SRegistry.PluginHost;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,7 @@ public static class RegistryServer
             builder.Services.AddWebInterface();
             builder.Services.AddOciApi();
             builder.Services.AddHostedService<ExpiredUploadPruner>();
+            builder.Services.AddHostedService<BuildDispatcher>();
 
             await using var app = builder.Build();
 

@@ -37,3 +37,10 @@ public sealed record CreateTeamRequest(string Name, string? Description);
 
 /// <summary><c>PUT /api/v1/teams/{team}/members/{user}</c>: <c>owner</c> or <c>member</c>.</summary>
 public sealed record SetTeamMemberRequest(string Role);
+
+/// <summary>
+/// <c>POST …/connections</c>: a provider key (<c>github</c>) and the repository's full name; the container
+/// defaults to the repository's name, branches to its default branch, recipe patterns to
+/// <c>Singularity</c>, <c>Singularity.*</c>, <c>*.def</c>.
+/// </summary>
+public sealed record CreateConnectionRequest(string Provider, string Repository, string? Container, IReadOnlyList<string>? Branches, IReadOnlyList<string>? RecipePatterns);
