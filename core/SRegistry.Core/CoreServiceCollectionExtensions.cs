@@ -7,6 +7,8 @@ using SRegistry.Core.Audit;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
+using SRegistry.Core.Security;
+using SRegistry.Abstractions.Security;
 using SRegistry.Core.Sharing;
 using SRegistry.Core.Stars;
 using SRegistry.Core.Teams;
@@ -64,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<OciBlobUploads>();
         services.TryAddScoped<SifArtifacts>();
         services.TryAddScoped<OciManifests>();
+        services.TryAddScoped<IOneTimeUseStore, DatabaseOneTimeUseStore>();
         return services;
     }
 }
