@@ -1,5 +1,6 @@
 using System.Net;
 using System.Web;
+using System.Xml;
 
 namespace SRegistry.Server.Tests.Saml;
 
@@ -39,6 +40,174 @@ public sealed class SamlSignInTests(SamlServerFixture saml) : IClassFixture<Saml
         var post = await saml.AnsweredSignInAsync(browser, "ulla", "--sign", "none");
 
         await AssertRefusedAsync(browser, post, "ulla", "it is not signed");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAnAttributeChangedAfterSigning_IsRefusedAsNotVerifying()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "tess", "--groups", "staff");
+        var document = post.Document();
+        ResponseForgery.SetAttribute(ResponseForgery.TheAssertion(document), "groups", "registry-admins");
+
+        await AssertRefusedAsync(browser, post.With(document), "tess", "does not verify with the identity provider's certificate");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAForgedAssertionNextToTheSignedOne_IsRefused()
+    {
+        // XSW: the response signature still verifies over the whole response, and a careless reader takes the first assertion.
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "walt", "--sign", "response");
+        var document = post.Document();
+        var genuine = ResponseForgery.TheAssertion(document);
+        genuine.ParentNode!.InsertBefore(ResponseForgery.ForgedCopy(genuine, "wanda", "_forged1"), genuine);
+
+        await AssertRefusedAsync(browser, post.With(document), "wanda", "exactly one assertion");
+    }
+
+    [Fact]
+    public async Task SignIn_WithTheSignedAssertionHiddenBehindAForgedOneWithItsId_IsRefused()
+    {
+        // XSW: the forged assertion takes the signed one's ID, so a lookup by ID finds one and the reader uses the other.
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "walt", "--sign", "assertion");
+        var document = post.Document();
+        var genuine = ResponseForgery.TheAssertion(document);
+        var response = document.DocumentElement!;
+        var forged = ResponseForgery.ForgedCopy(genuine, "wendy", genuine.GetAttribute("ID"));
+        response.ReplaceChild(forged, genuine);
+        ResponseForgery.HideInExtensions(response, genuine);
+
+        await AssertRefusedAsync(browser, post.With(document), "wendy", "two elements with the same id");
+    }
+
+    [Fact]
+    public async Task SignIn_WithTheSignedResponseWrappedInAForgedResponse_IsRefused()
+    {
+        // XSW: a new unsigned response carries the forged assertion and the whole signed original in its extensions.
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "walt", "--sign", "response");
+        var original = post.Document();
+        var document = post.Document();
+        var outer = document.DocumentElement!;
+        outer.SetAttribute("ID", "_outer");
+        ResponseForgery.RemoveDirectSignature(outer);
+        var genuine = ResponseForgery.TheAssertion(document);
+        outer.ReplaceChild(ResponseForgery.ForgedCopy(genuine, "wilma", "_forged2"), genuine);
+        ResponseForgery.HideInExtensions(outer, (XmlElement)document.ImportNode(original.DocumentElement!, deep: true));
+
+        await AssertRefusedAsync(browser, post.With(document), "wilma", "exactly one assertion");
+    }
+
+    [Fact]
+    public async Task SignIn_WithTheAssertionsSignatureMovedOntoTheResponse_IsRefused()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "vera", "--sign", "assertion");
+        var document = post.Document();
+        var assertion = ResponseForgery.TheAssertion(document);
+        var signature = assertion.GetElementsByTagName("Signature", "http://www.w3.org/2000/09/xmldsig#")[0]!;
+        assertion.RemoveChild(signature);
+        document.DocumentElement!.InsertBefore(signature, assertion);
+
+        await AssertRefusedAsync(browser, post.With(document), "vera", "does not cover the element it is attached to");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAForgedAssertionSignedByAKeyInItsOwnKeyInfo_IsRefused()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "kurt", "--sign", "assertion");
+        var document = post.Document();
+        var genuine = ResponseForgery.TheAssertion(document);
+        var forged = ResponseForgery.ForgedCopy(genuine, "kara", genuine.GetAttribute("ID"));
+        document.DocumentElement!.ReplaceChild(forged, genuine);
+        ResponseForgery.SignWithOwnKey(forged);
+
+        await AssertRefusedAsync(browser, post.With(document), "kara", "does not verify with the identity provider's certificate");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAnExpiredResponse_IsRefusedAsExpired()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "edna", "--lifetime-minutes", "-10");
+
+        await AssertRefusedAsync(browser, post, "edna", "it has expired");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAResponseForAnotherAudience_IsRefused()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "otto", "--audience", "https://other.example.test/sp");
+
+        await AssertRefusedAsync(browser, post, "otto", "wrong Audience");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAResponseForAnotherDestination_IsRefused()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "dora", "--destination", "https://other.example.test/acs");
+
+        await AssertRefusedAsync(browser, post, "dora", "wrong Destination");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAResponseToARequestTheRegistryNeverIssued_IsRefused()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "ines", "--in-response-to", "_00000000000000000000000000000000");
+
+        await AssertRefusedAsync(browser, post, "ines", "did not start");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAResponsePostedASecondTime_IsRefusedAsAReplay()
+    {
+        using var first = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(first, "rita");
+        using (var accepted = await saml.PostToAcsAsync(first, post))
+            Assert.StartsWith("/auth/external/callback", accepted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        using var second = saml.Browser();
+        using var replay = await saml.PostToAcsAsync(second, post);
+        var page = HttpUtility.HtmlDecode(await second.GetStringAsync(replay.Headers.Location!.OriginalString));
+        using var tokens = await second.GetAsync("/auth/tokens");
+
+        Assert.Contains("already used", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, tokens.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WithASha1Signature_IsRefusedAsWeak()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "sybil", "--sha1");
+
+        await AssertRefusedAsync(browser, post, "sybil", "weak");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAlteredRelayState_IsRefused()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "rolf");
+
+        await AssertRefusedAsync(browser, post with { RelayState = post.RelayState[..^4] + "AAAA" }, "rolf", "without this registry's state");
+    }
+
+    [Fact]
+    public async Task Acs_ByGet_AndMetadata_AnswerAsAServiceProviderShould()
+    {
+        using var byGet = await saml.Server.Client.GetAsync("/plugins/saml/acs");
+        var metadata = await saml.Server.Client.GetStringAsync("/plugins/saml/metadata");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, byGet.StatusCode);
+        Assert.Contains($"entityID=\"{SamlServerFixture.EntityId}\"", metadata, StringComparison.Ordinal);
+        Assert.Contains($"Location=\"{SamlServerFixture.PublicBaseUrl}/plugins/saml/acs\"", metadata, StringComparison.Ordinal);
     }
 
     private async Task AssertRefusedAsync(HttpClient browser, SamlPost post, string user, string reason)

@@ -15,7 +15,10 @@ another service or address), --in-response-to, --lifetime-minutes (negative: alr
 import argparse
 import base64
 import json
+import os
+import re
 import sys
+import tempfile
 import urllib.parse
 
 from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
@@ -53,13 +56,25 @@ def metadata(args):
     print(create_metadata_string(None, config(args), valid=None).decode("utf-8"))
 
 
+def other_service_provider(sp_metadata, entity_id):
+    """The same SP metadata under another entity id, so pysaml2 will answer as if to another service."""
+    with open(sp_metadata, encoding="utf-8") as f:
+        text = re.sub(r'entityID="[^"]*"', 'entityID="%s"' % entity_id, f.read(), count=1)
+    other = tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False, encoding="utf-8")
+    with other:
+        other.write(text)
+    return other.name
+
+
 def respond(args):
-    server = Server(config=config(args, args.lifetime_minutes, args.sp_metadata))
+    metadata_file = other_service_provider(args.sp_metadata, args.audience) if args.audience else args.sp_metadata
+    server = Server(config=config(args, args.lifetime_minutes, metadata_file))
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(args.request_url).query)
     request = server.parse_authn_request(query["SAMLRequest"][0], BINDING_HTTP_REDIRECT).message
     acs = request.assertion_consumer_service_url
     # (pysaml2 7.0's verify_assertion_consumer_service reads metadata entries as objects; they are dicts.)
-    known = [a["location"] for a in server.metadata.assertion_consumer_service(request.issuer.text, request.protocol_binding)]
+    sp = args.audience or request.issuer.text
+    known = [a["location"] for a in server.metadata.assertion_consumer_service(sp, request.protocol_binding)]
     if request.protocol_binding != BINDING_HTTP_POST or acs not in known:
         sys.exit(f"The AuthnRequest asks for {acs} ({request.protocol_binding}), which the SP metadata does not list: {known}")
     identity = {
@@ -77,13 +92,15 @@ def respond(args):
         identity,
         in_response_to=args.in_response_to or request.id,
         destination=args.destination or acs,
-        sp_entity_id=args.audience or request.issuer.text,
+        sp_entity_id=sp,
         name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text="subject-" + args.user),
         sign_response=args.sign in ("response", "both"),
         sign_assertion=args.sign in ("assertion", "both"),
         authn={"class_ref": "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"},
         **algorithms,
     )
+    if args.audience:
+        os.unlink(metadata_file)
     print(json.dumps({
         "action": acs,
         "SAMLResponse": base64.b64encode(str(response).encode("utf-8")).decode("ascii"),
