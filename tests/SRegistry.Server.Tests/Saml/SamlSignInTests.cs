@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Web;
 using System.Xml;
 
@@ -153,6 +154,7 @@ public sealed class SamlSignInTests(SamlServerFixture saml) : IClassFixture<Saml
         var post = await saml.AnsweredSignInAsync(browser, "dora", "--destination", "https://other.example.test/acs");
 
         await AssertRefusedAsync(browser, post, "dora", "wrong Destination");
+        Assert.Contains("Destination 'https://other.example.test/acs', expected 'https://registry.example.test/plugins/saml/acs'", saml.Server.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -197,6 +199,18 @@ public sealed class SamlSignInTests(SamlServerFixture saml) : IClassFixture<Saml
         var post = await saml.AnsweredSignInAsync(browser, "rolf");
 
         await AssertRefusedAsync(browser, post with { RelayState = post.RelayState[..^4] + "AAAA" }, "rolf", "without this registry's state");
+    }
+
+    [Fact]
+    public async Task SignIn_WithADocumentTypeDeclaration_IsRefusedWithoutExpandingEntities()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "xena");
+        var xml = Encoding.UTF8.GetString(Convert.FromBase64String(post.SamlResponse));
+        var withDtd = "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + xml[xml.IndexOf("<ns0:Response", StringComparison.Ordinal)..];
+        Assert.NotEqual(xml, withDtd);
+
+        await AssertRefusedAsync(browser, post with { SamlResponse = Convert.ToBase64String(Encoding.UTF8.GetBytes(withDtd)) }, "xena", "not well-formed XML");
     }
 
     [Fact]
