@@ -1,4 +1,5 @@
 using System.Net;
+using System.Web;
 using SRegistry.Server.Tests.Infrastructure;
 using SRegistry.Server.Tests.Web;
 
@@ -78,4 +79,19 @@ public sealed class SamlServerFixture : IAsyncLifetime
     /// <summary>Whether an account named <paramref name="user"/> exists.</summary>
     public async Task<bool> AccountExistsAsync(string user) =>
         (await AdminCli.OkAsync(DataDirectory, null, "user", "list")).Contains(user + "\t", StringComparison.Ordinal);
+
+    /// <summary>Posts <paramref name="post"/> and asserts it was refused with <paramref name="reason"/> on the sign-in page, no session and no account for <paramref name="user"/>.</summary>
+    public async Task AssertRefusedAsync(HttpClient browser, SamlPost post, string user, string reason)
+    {
+        using var acs = await PostToAcsAsync(browser, post);
+        Assert.Equal(HttpStatusCode.Redirect, acs.StatusCode);
+        var location = acs.Headers.Location!.OriginalString;
+        Assert.StartsWith("/auth/sign-in?refusal=", location, StringComparison.Ordinal);
+        var page = HttpUtility.HtmlDecode(await browser.GetStringAsync(location));
+        using var tokens = await browser.GetAsync("/auth/tokens");
+
+        Assert.Contains(reason, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, tokens.StatusCode);
+        Assert.False(await AccountExistsAsync(user), $"an account '{user}' was created");
+    }
 }
