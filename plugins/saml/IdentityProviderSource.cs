@@ -30,6 +30,11 @@ public sealed class IdentityProviderSource(IOptions<SamlOptions> options, IHttpC
             _fetchedAt = time.GetUtcNow();
             return _current;
         }
+        catch (SamlRefusedException) when (_current is { } stale)
+        {
+            // An unreachable or broken metadata URL must not stop sign-ins the last good metadata still allows.
+            return stale;
+        }
         finally
         {
             _gate.Release();
@@ -44,7 +49,7 @@ public sealed class IdentityProviderSource(IOptions<SamlOptions> options, IHttpC
             client.Timeout = TimeSpan.FromSeconds(15);
             return await client.GetStringAsync(url, cancellationToken);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new SamlRefusedException("The identity provider's metadata could not be loaded; try again later or ask an administrator.",
                 $"fetching {url} failed: {e.Message}");

@@ -37,13 +37,13 @@ public sealed class SamlAuthenticationHandler(
     {
         if (Request.Path != SamlPaths.AssertionConsumerService)
             return false;
-        if (!HttpMethods.IsPost(Request.Method) || !Request.HasFormContentType)
+        if (!HttpMethods.IsPost(Request.Method))
         {
             Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             return true;
         }
 
-        var form = await Request.ReadFormAsync(Context.RequestAborted);
+        var form = Request.HasFormContentType ? await Request.ReadFormAsync(Context.RequestAborted) : FormCollection.Empty;
         var properties = relayStates.Read(form["RelayState"].ToString());
         try
         {
