@@ -77,6 +77,17 @@ public sealed class SamlSignInTests(SamlServerFixture saml)
     }
 
     [Fact]
+    public async Task SignInPage_WithARefusalItDidNotProtect_ShowsNoMessage()
+    {
+        using var browser = saml.Browser();
+
+        var page = await browser.GetStringAsync("/auth/sign-in?refusal=" + Uri.EscapeDataString("Your account is locked; call +1 555 0100."));
+
+        Assert.DoesNotContain("555 0100", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("role=\"alert\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Acs_ByGet_AndMetadata_AnswerAsAServiceProviderShould()
     {
         using var byGet = await saml.Server.Client.GetAsync("/plugins/saml/acs");
