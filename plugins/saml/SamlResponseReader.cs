@@ -36,7 +36,9 @@ public static class SamlResponseReader
         var nameId = Child(subject, SamlNamespaces.Assertion, "NameID")?.InnerText.Trim();
         if (string.IsNullOrEmpty(nameId))
             throw Refuse("its assertion does not name the person (no NameID).", "no NameID");
-        var confirmationExpiry = RequireBearerConfirmation(subject, acs, inResponseTo, now, options.ClockSkew);
+        // With only the assertion signed, the response's InResponseTo is anyone's to edit: the signed one must be there.
+        var responseSigned = response.ChildNodes.OfType<XmlElement>().Any(e => e is { LocalName: "Signature", NamespaceURI: SamlNamespaces.XmlDsig });
+        var confirmationExpiry = RequireBearerConfirmation(subject, acs, inResponseTo, !responseSigned, now, options.ClockSkew);
 
         var conditions = Child(assertion, SamlNamespaces.Assertion, "Conditions")
             ?? throw Refuse("its assertion has no conditions (validity period and audience).", "no Conditions");
@@ -53,7 +55,8 @@ public static class SamlResponseReader
         return new SamlAssertion(id, inResponseTo, nameId, expiresAt + options.ClockSkew, Attributes(assertion));
     }
 
-    private static DateTimeOffset RequireBearerConfirmation(XmlElement subject, string acs, string inResponseTo, DateTimeOffset now, TimeSpan skew)
+    private static DateTimeOffset RequireBearerConfirmation(
+        XmlElement subject, string acs, string inResponseTo, bool requireSignedInResponseTo, DateTimeOffset now, TimeSpan skew)
     {
         var problems = new List<string>();
         foreach (var confirmation in Children(subject, SamlNamespaces.Assertion, "SubjectConfirmation"))
@@ -66,8 +69,8 @@ public static class SamlResponseReader
                 problems.Add($"Recipient '{data.GetAttribute("Recipient")}'");
             else if (expiry is null || now - skew >= expiry)
                 problems.Add($"NotOnOrAfter {expiry:O}, now {now:O}");
-            else if (data.GetAttribute("InResponseTo") is { Length: > 0 } answered && answered != inResponseTo)
-                problems.Add($"InResponseTo '{answered}' differs from the response's");
+            else if (data.GetAttribute("InResponseTo") is var answered && (answered.Length > 0 || requireSignedInResponseTo) && answered != inResponseTo)
+                problems.Add($"InResponseTo '{answered}' differs from the response's '{inResponseTo}'");
             else
                 return expiry.Value;
         }

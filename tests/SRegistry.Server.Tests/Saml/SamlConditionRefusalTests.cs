@@ -40,4 +40,18 @@ public sealed class SamlConditionRefusalTests(SamlServerFixture saml)
 
         await saml.AssertRefusedAsync(browser, post, "ines", "did not start");
     }
+
+    [Fact]
+    public async Task SignIn_WithAnotherSignInsAssertionAndAnEditedUnsignedInResponseTo_IsRefused()
+    {
+        // Only the assertion is signed, so the response's InResponseTo can be edited; the signed one inside still names request A.
+        using var victim = saml.Browser();
+        var answerToA = await saml.AnsweredSignInAsync(victim, "gwen", "--sign", "assertion");
+        using var attacker = saml.Browser();
+        var requestB = await saml.AnsweredSignInAsync(attacker, "hugo", "--sign", "assertion");
+        var document = answerToA.Document();
+        document.DocumentElement!.SetAttribute("InResponseTo", requestB.RequestId);
+
+        await saml.AssertRefusedAsync(attacker, answerToA.With(document) with { RelayState = requestB.RelayState }, "gwen", "no valid bearer subject confirmation");
+    }
 }
