@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SRegistry.Abstractions.Security;
 using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Builds;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
+using SRegistry.Core.Security;
 using SRegistry.Core.Sharing;
 using SRegistry.Core.Stars;
 using SRegistry.Core.Teams;
@@ -21,7 +23,7 @@ namespace SRegistry.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the accounts, tokens, audit log, image store, catalog, teams and their invitations, stars and usage report (scoped,
+    /// Adds the accounts, tokens, audit log, image store, catalog, teams and their invitations, stars, usage report and one-time-use keys (scoped,
     /// one per request) and the system clock. The host registers the <c>RegistryDbContext</c> and the configured <c>IBlobStore</c>,
     /// and binds <see cref="CatalogOptions"/> from <see cref="CatalogOptions.SectionName"/> and
     /// <see cref="ExternalAccountOptions"/> from <see cref="ExternalAccountOptions.SectionName"/>.
@@ -65,6 +67,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<OciBlobUploads>();
         services.TryAddScoped<SifArtifacts>();
         services.TryAddScoped<OciManifests>();
+        services.TryAddScoped<IOneTimeUseStore, DatabaseOneTimeUseStore>();
         services.AddRegistryBuilds();
         return services;
     }

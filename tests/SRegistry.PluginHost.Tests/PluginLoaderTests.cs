@@ -68,6 +68,7 @@ public sealed class PluginLoaderTests : IDisposable
             ("Plugins:ldap-auth:UserDnTemplate", "uid={0},ou=people,dc=example,dc=org"),
             ("Plugins:saml:IdentityProviderMetadataUrl", "https://idp.example.org/metadata"),
             ("Plugins:saml:EntityId", "https://registry.example.org/saml"),
+            ("Plugins:saml:PublicBaseUrl", "https://registry.example.org"),
             ("Plugins:github-webhooks:Token", "not-a-real-token"),
             ("Plugins:google-build:ProjectId", "example-project"),
             ("Plugins:google-build:Bucket", "example-bucket"));

@@ -10,6 +10,8 @@ public static class WebInterface
         services.AddRazorPages(options => options.RootDirectory = "/Web/Pages");
         services.AddScoped<WebCallers>();
         services.AddSingleton<LoginSchemes>();
+        services.AddSingleton<SignInRefusals>();
+        services.AddSingleton<SRegistry.Abstractions.Authentication.IExternalSignInRefusals>(s => s.GetRequiredService<SignInRefusals>());
         services.AddSpooledPush();
         return services;
     }

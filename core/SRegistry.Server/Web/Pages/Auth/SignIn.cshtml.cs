@@ -3,7 +3,7 @@ using SRegistry.Core.Accounts;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 
-public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords, LoginSchemes schemes) : RegistryPageModel(callers)
+public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords, LoginSchemes schemes, SignInRefusals refusals) : RegistryPageModel(callers)
 {
     /// <summary>The plugins' redirect logins, one button each.</summary>
     public IReadOnlyList<Microsoft.AspNetCore.Authentication.AuthenticationScheme> Schemes { get; private set; } = [];
@@ -17,7 +17,15 @@ public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords, Lo
     [BindProperty]
     public string? Password { get; set; }
 
-    public async Task OnGetAsync() => Schemes = await schemes.ListAsync();
+    /// <summary>A redirect-login plugin's protected refusal message (see <see cref="SignInRefusals"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = SignInRefusals.QueryKey)]
+    public string? RefusalMessage { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        Error = refusals.Read(RefusalMessage);
+        Schemes = await schemes.ListAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
