@@ -4,8 +4,8 @@ using SRegistry.Server.Tests.Library;
 namespace SRegistry.Server.Tests.Builds;
 
 /// <summary>
-/// A real server with the published github-webhooks plugin and the local-test build backend
-/// (<c>Builds:Provider = local-test</c>, one build at a time), talking to a <see cref="FakeGitHub"/>;
+/// A real server with the published github-webhooks plugin and a build backend plugin (by default the
+/// local-test one, <c>Builds:Provider = local-test</c>), one build at a time, talking to a <see cref="FakeGitHub"/>;
 /// users alice and bob with a token each. <see cref="RestartAsync"/> stops and starts it on the same data.
 /// </summary>
 public sealed class BuildServer : IAsyncDisposable
@@ -17,12 +17,19 @@ public sealed class BuildServer : IAsyncDisposable
     private RunningServer? _server;
 
     private readonly string[] _credentials;
+    private readonly string _backendPlugin;
+    private readonly string[] _backendSettings;
 
-    private BuildServer(TestDirectory data, FakeGitHub github, string[] credentials)
+    private BuildServer(TestDirectory data, FakeGitHub github, string[] credentials, string? backendPlugin, string[]? backendSettings)
     {
         _data = data;
         GitHub = github;
         _credentials = credentials;
+        _backendPlugin = backendPlugin ?? "local-test";
+        _backendSettings = backendSettings ?? [
+            "--Builds:Provider", "local-test",
+            "--Plugins:local-test:WorkDirectory", WorkDirectory,
+            "--Plugins:local-test:GateDirectory", GateDirectory];
     }
 
     public FakeGitHub GitHub { get; }
@@ -42,8 +49,12 @@ public sealed class BuildServer : IAsyncDisposable
     /// <summary>Where a file named after a tag releases the held build of that tag.</summary>
     public string GateDirectory => _data.Combine("gates");
 
-    /// <summary>Starts with a GitHub token, or as the GitHub App <paramref name="appId"/> with <paramref name="appKeyPem"/>.</summary>
-    public static async Task<BuildServer> StartAsync(string? appId = null, string? appKeyPem = null)
+    /// <summary>
+    /// Starts with a GitHub token, or as the GitHub App <paramref name="appId"/> with <paramref name="appKeyPem"/>;
+    /// with the published plugin <paramref name="backendPlugin"/> and its command-line <paramref name="backendSettings"/>
+    /// (which choose the providers) instead of the local-test backend when given.
+    /// </summary>
+    public static async Task<BuildServer> StartAsync(string? appId = null, string? appKeyPem = null, string? backendPlugin = null, string[]? backendSettings = null)
     {
         var data = new TestDirectory();
         string[] credentials = ["--Plugins:github-webhooks:Token", GitHubToken];
@@ -53,11 +64,11 @@ public sealed class BuildServer : IAsyncDisposable
             credentials = ["--Plugins:github-webhooks:AppId", appId!, "--Plugins:github-webhooks:PrivateKeyFile", data.Combine("app.pem")];
         }
 
-        var server = new BuildServer(data, await FakeGitHub.StartAsync(), credentials);
+        var server = new BuildServer(data, await FakeGitHub.StartAsync(), credentials, backendPlugin, backendSettings);
         Directory.CreateDirectory(server.WorkDirectory);
         Directory.CreateDirectory(server.GateDirectory);
         PublishedPlugins.InstallInto(server._data.Combine("plugins"), "github-webhooks");
-        PublishedPlugins.InstallInto(server._data.Combine("plugins"), "local-test");
+        PublishedPlugins.InstallInto(server._data.Combine("plugins"), server._backendPlugin);
         await server.RestartAsync();
         server.AliceToken = await LibraryServerFixture.CreateUserAsync(server._data.Path, "alice");
         server.BobToken = await LibraryServerFixture.CreateUserAsync(server._data.Path, "bob");
@@ -70,13 +81,11 @@ public sealed class BuildServer : IAsyncDisposable
         if (_server is not null) await _server.DisposeAsync();
         _server = await RunningServer.StartAsync(_data.Path, [
             "--Plugins:Enabled:0", "github-webhooks",
-            "--Plugins:Enabled:1", "local-test",
-            "--Builds:Provider", "local-test",
+            "--Plugins:Enabled:1", _backendPlugin,
             "--Builds:MaxConcurrent", "1",
             "--Plugins:github-webhooks:ApiBaseUrl", GitHub.BaseAddress.ToString(),
             "--Plugins:github-webhooks:PublicUrl", PublicUrl,
-            "--Plugins:local-test:WorkDirectory", WorkDirectory,
-            "--Plugins:local-test:GateDirectory", GateDirectory,
+            .. _backendSettings,
             .. _credentials]);
     }
 
