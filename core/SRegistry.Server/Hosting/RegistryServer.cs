@@ -40,6 +40,7 @@ public static class RegistryServer
             builder.Services.AddRegistryAuthentication();
             builder.Services.AddLibraryApi(builder.Configuration);
             builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
+            if (settings.DatabaseConnectionString is not null) builder.Services.AddDatabaseKeyRing();
             builder.Services.AddRestApi();
             builder.Services.AddBadRequestProblems();
             builder.Services.AddWebInterface();
