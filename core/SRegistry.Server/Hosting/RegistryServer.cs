@@ -46,6 +46,7 @@ public static class RegistryServer
             builder.Services.AddWebInterface();
             builder.Services.AddOciApi();
             builder.Services.AddHostedService<ExpiredUploadPruner>();
+            builder.Services.AddTrustedProxies(builder.Configuration);
 
             await using var app = builder.Build();
 
@@ -53,6 +54,7 @@ public static class RegistryServer
             // starts, so a bad value is one line on stderr rather than a failed host start.
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            app.UseForwardedHeaders();
             app.UseSecurityHeaders();
             app.UseBadRequestProblems();
             app.UseAuthentication();
