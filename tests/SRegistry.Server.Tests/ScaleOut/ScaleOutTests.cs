@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using SRegistry.Server.Tests.Library;
 using SRegistry.Server.Tests.Oci;
+using SRegistry.Server.Tests.Oci.Interop;
 using SRegistry.Storage.S3.Tests.Moto;
 
 namespace SRegistry.Server.Tests.ScaleOut;
@@ -116,6 +117,25 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture, LibraryHarness harnes
         Assert.StartsWith(fixture.Moto.Endpoint.ToString(), redirect.Headers.Location!.ToString());
         using var plain = new HttpClient();
         Assert.Equal(bytes, await plain.GetByteArrayAsync(redirect.Headers.Location));
+    }
+
+    [Fact]
+    public async Task Skopeo_CopiesAnImageInThroughOneInstance_AndOutThroughTheDirectOne()
+    {
+        var original = OciLayouts.MultiLayerImage(Path.Combine(fixture.Files, LibraryServerFixture.UniqueName("layout")), "1.0");
+        var repository = $"alice/{LibraryServerFixture.UniqueName("skopeo")}/image";
+        var credentials = new RegistryCredentials("alice", fixture.AliceToken);
+        var copy = Path.Combine(fixture.Files, LibraryServerFixture.UniqueName("copy"));
+
+        var pushed = await Skopeo.CopyAsync(original.Reference, $"docker://{fixture.Proxied.BaseAddress.Authority}/{repository}:1.0", credentials);
+        // Every blob GET on the direct instance answers 307 to the bucket (see the OCI test above): skopeo follows it.
+        var pulled = await Skopeo.CopyAsync($"docker://{fixture.Direct.BaseAddress.Authority}/{repository}:1.0", $"oci:{copy}:1.0", credentials);
+
+        Assert.True(pushed.ExitCode == 0, $"skopeo push failed: {pushed}");
+        Assert.True(pulled.ExitCode == 0, $"skopeo pull failed: {pulled}");
+        var layout = OciLayout.Read(copy, "1.0");
+        Assert.Equal(original.ManifestDigest, layout.ManifestDigest);
+        Assert.Equal(original.BlobDigests, layout.BlobDigests);
     }
 
     [Fact]
