@@ -9,8 +9,9 @@ namespace SRegistry.Bench;
 /// </summary>
 internal static class LibraryWorkload
 {
-    private const int Concurrency = 4;
-    private const string ReferencePhase = "reference write (FileStream, fsync)";
+    public const int Concurrency = 4;
+    public const string ReferencePhase = "reference write (FileStream, fsync)";
+    public const string SinglePartPhase = "push (single part, forced)";
 
     // Lines of the client's log (container-library-client 1.2.2) that mark where the bytes start and stop moving.
     private const string UploadStarts = "Now uploading to the library";
@@ -18,9 +19,8 @@ internal static class LibraryWorkload
     private const string UploadEnds = "Upload completed OK";
     private const string DownloadStarts = "Pulling from URL";
 
-    public static async Task RunAsync(long paddingBytes, int rounds, string? directory)
+    public static async Task RunAsync(long paddingBytes, int rounds, string? directory, Scoreboard scoreboard)
     {
-        var repository = RepositoryRoot();
         // Created 0755 (umask 022): as root the embedded PostgreSQL runs as postgres, which must reach the data directory.
         var root = Path.Combine(directory ?? Path.GetTempPath(), "sregistry-bench-library-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
@@ -30,8 +30,8 @@ internal static class LibraryWorkload
         try
         {
             Console.WriteLine("library workload: building the server (Release) and the Go harness ...");
-            var dll = await ServerProcess.BuildAsync(repository, Path.Combine(root, "server"));
-            var binary = await Harness.BuildAsync(repository, Path.Combine(root, "harness"));
+            var dll = await Checkout.ServerAsync();
+            var binary = await Checkout.HarnessAsync();
             var data = Path.Combine(root, "data");
             Directory.CreateDirectory(data);
             await using var server = await ServerProcess.StartAsync(dll, data);
@@ -61,10 +61,16 @@ internal static class LibraryWorkload
                     File.Delete(referenceFile);
                 };
                 if (round % 2 == 0) await referenceWrite();
-                var (push, completion) = await PushAsync(server, harness, image, size, hash, reference);
+                var (push, completion) = await PushAsync(server, harness, image, size, hash, reference, singlePart: false);
                 Report(results, push);
                 if (completion is { } c) completions.Add(c);
                 if (round % 2 == 1) await referenceWrite();
+
+                // A second, fresh image (the same bytes would be found uploaded and not sent), forced into one part.
+                var single = Path.Combine(work, "single-part");
+                var (singleImage, singleSize, singleHash) = await CreateImageAsync(single, paddingBytes, seed: 1000 + (ulong)round);
+                Report(results, (await PushAsync(server, harness, singleImage, singleSize, singleHash, $"bench/bench/single-{round + 1}:latest", singlePart: true)).Push);
+                Directory.Delete(single, recursive: true);
 
                 var blob = BlobOf(data, hash);
                 var pulled = Path.Combine(work, "pulled.sif");
@@ -86,7 +92,8 @@ internal static class LibraryWorkload
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
 
-        Summarize(results, completions, serverResident, rounds);
+        LibrarySummary.Print(results, completions, serverResident, rounds);
+        LibrarySummary.AddTo(scoreboard, results, paddingBytes);
     }
 
     /// <summary>One unmeasured push and pull (multipart), so that the first round does not pay for the server's JIT and caches.</summary>
@@ -94,7 +101,7 @@ internal static class LibraryWorkload
     {
         Console.WriteLine("library workload: warm-up push and pull of a 70 MiB image (not measured) ...");
         var (image, size, hash) = await CreateImageAsync(work, 70 << 20, seed: 0);
-        await PushAsync(server, harness, image, size, hash, "bench/bench/warm-up:latest");
+        await PushAsync(server, harness, image, size, hash, "bench/bench/warm-up:latest", singlePart: false);
         await PullAsync(server, harness, "bench/bench/warm-up:latest", Path.Combine(work, "pulled.sif"), 1, size, hash, BlobOf(data, hash));
         Directory.Delete(work, recursive: true);
     }
@@ -112,17 +119,20 @@ internal static class LibraryWorkload
         ?? throw new BenchFailure($"the pushed image's blob {hash} is not under {Path.Combine(data, "blobs")}");
 
     /// <summary>The push, and for a multipart push the completion: from the client's request to its answer (the server assembling the image).</summary>
-    private static async Task<(Measurement Push, TimeSpan? Completion)> PushAsync(ServerProcess server, Harness harness, string image, long size, string hash, string reference)
+    private static async Task<(Measurement Push, TimeSpan? Completion)> PushAsync(
+        ServerProcess server, Harness harness, string image, long size, string hash, string reference, bool singlePart)
     {
         var (run, before, peak) = await WatchAsync(server, () => harness.RunAsync(
-            ["push", image, reference, "-arch", "amd64"], [UploadStarts, CompletionStarts, UploadEnds]));
+            ["push", image, reference, "-arch", "amd64", .. singlePart ? new[] { "-single-part" } : []], [UploadStarts, CompletionStarts, UploadEnds]));
         var output = run.Output;
         if (output.GetProperty("hash").GetString() != hash || !output.GetProperty("uploaded").GetBoolean())
             throw new BenchFailure($"push of {reference}: expected an upload of {hash}, the harness reported {output}");
         var requests = output.GetProperty("requests").EnumerateArray().ToList();
-        var multipart = requests.Any(r => Is(r, "POST", "/_multipart"));
+        // A refused start (404, as -single-part answers it) is no multipart upload.
+        var multipart = requests.Any(r => Is(r, "POST", "/_multipart") && r.GetProperty("status").GetInt32() is >= 200 and < 300);
         var parts = requests.Count(r => Is(r, "PUT", "/v2/uploads/parts/"));
-        var phase = multipart ? $"push (multipart, {parts} parts)" : "push (single part)";
+        if (singlePart && multipart) throw new BenchFailure($"push -single-part of {reference} went multipart");
+        var phase = singlePart ? SinglePartPhase : multipart ? $"push (multipart, {parts} parts)" : "push (client's choice: single part)";
         var push = new Measurement(phase, size, run.Elapsed, before, peak, run.At(UploadEnds) - run.At(UploadStarts));
         return (push, multipart ? run.At(UploadEnds) - run.At(CompletionStarts) : null);
     }
@@ -162,37 +172,5 @@ internal static class LibraryWorkload
     {
         results.Add(measurement);
         Console.WriteLine(measurement.ToStringWithTransfer());
-    }
-
-    private static void Summarize(List<Measurement> results, List<TimeSpan> completions, List<(string When, long Bytes)> serverResident, int rounds)
-    {
-        Console.WriteLine($"median over {rounds} rounds:");
-        var medians = Measurement.Medians(results).OrderBy(m => m.Phase.StartsWith("pull") ? 2 : m.Phase.StartsWith("push") ? 1 : 0).ToList();
-        foreach (var median in medians) Console.WriteLine(median.ToStringWithTransfer());
-
-        var fsync = medians.Single(m => m.Phase == ReferencePhase).MegabytesPerSecond;
-        var push = medians.Single(m => m.Phase.StartsWith("push"));
-        Console.WriteLine($"push at {push.MegabytesPerSecond / fsync:P0} of the fsync'd write ({push.MegabytesPerSecond:F0} / {fsync:F0} MB/s); "
-            + $"its upload alone at {push.TransferMegabytesPerSecond / fsync:P0} ({push.TransferMegabytesPerSecond:F0} MB/s)");
-        if (completions.Count > 0)
-        {
-            var completion = completions.Order().ElementAt(completions.Count / 2);
-            Console.WriteLine($"of the upload, the multipart completion (the server assembling, hashing and fsyncing the image) took {completion.TotalSeconds:F2} s (median)");
-        }
-        foreach (var pull in medians.Where(m => m.Phase.StartsWith("pull")))
-            Console.WriteLine($"{pull.Phase}: {pull.MegabytesPerSecond:F0} MB/s, download alone {pull.TransferMegabytesPerSecond:F0} MB/s");
-        Console.WriteLine("largest server peak RSS growth in any round: " + string.Join(", ", results
-            .Where(r => r.Phase != ReferencePhase).GroupBy(r => r.Phase).Select(g => $"{g.Key.Split(" (")[0]} {Measurement.Mib(g.Max(r => r.Growth))}")));
-        Console.WriteLine("server RSS " + string.Join(", ", serverResident.Select(r => $"{r.When} {Measurement.Mib(r.Bytes)}")));
-        Console.WriteLine("all digests agree");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SRegistry.sln"))) return dir.FullName;
-        }
-        throw new BenchFailure("SRegistry.sln not found above " + AppContext.BaseDirectory + "; run the bench from its checkout");
     }
 }

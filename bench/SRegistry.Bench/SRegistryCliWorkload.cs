@@ -17,9 +17,8 @@ internal static class SRegistryCliWorkload
     private const string Tag = "latest";
     private const string PushPhase = "push (chunked_upload + POST /upload)";
 
-    public static async Task RunAsync(long paddingBytes, int rounds, string? directory)
+    public static async Task RunAsync(long paddingBytes, int rounds, string? directory, Scoreboard scoreboard)
     {
-        var repository = RepositoryRoot();
         // Created 0755 (umask 022): as root the embedded PostgreSQL runs as postgres, which must reach the data directory.
         var root = Path.Combine(directory ?? Path.GetTempPath(), "sregistry-bench-cli-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
@@ -29,7 +28,7 @@ internal static class SRegistryCliWorkload
         try
         {
             Console.WriteLine("cli workload: building the server (Release) ...");
-            var dll = await ServerProcess.BuildAsync(repository, Path.Combine(root, "server"));
+            var dll = await Checkout.ServerAsync();
             var data = Path.Combine(root, "data");
             Directory.CreateDirectory(data);
             await using var server = await ServerProcess.StartAsync(dll, data);
@@ -82,6 +81,9 @@ internal static class SRegistryCliWorkload
         }
 
         Summarize(results, client, serverResident, rounds);
+        var gib = paddingBytes >= 1L << 30 ? $"{paddingBytes >> 30} GiB" : $"{paddingBytes >> 20} MiB";
+        scoreboard.AddPush(Figure.FromRounds($"sregistry-cli push ({gib} SIF, POST /upload)", [.. results.Where(r => r.Phase == PushPhase)]));
+        scoreboard.AddPull(Figure.FromRounds($"sregistry-cli pull ({gib} SIF, cold)", [.. results.Where(r => r.Phase.StartsWith("pull", StringComparison.Ordinal))]));
     }
 
     private static async Task<(string Image, long Size, string Hash)> CreateImageAsync(string work, long paddingBytes, ulong seed)
@@ -158,14 +160,5 @@ internal static class SRegistryCliWorkload
             .GroupBy(c => c.Phase.Split(" (")[0]).Select(g => $"{g.Key} {Measurement.Mib(g.Max(c => c.Growth))}")));
         Console.WriteLine("server RSS " + string.Join(", ", serverResident.Select(r => $"{r.When} {Measurement.Mib(r.Bytes)}")));
         Console.WriteLine("all digests agree");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SRegistry.sln"))) return dir.FullName;
-        }
-        throw new BenchFailure("SRegistry.sln not found above " + AppContext.BaseDirectory + "; run the bench from its checkout");
     }
 }

@@ -13,7 +13,7 @@ namespace SRegistry.Bench;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private const int SigInt = 2;
-    private const int SigTerm = 15;
+    public const int SigTerm = 15;
     private const int KeptLines = 40;
     private static readonly Dictionary<string, string?> Environment = new() { ["DOTNET_NOLOGO"] = "1", ["ASPNETCORE_URLS"] = null };
     private readonly Process _process;
@@ -168,7 +168,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -178,5 +179,6 @@ internal sealed class ServerProcess : IAsyncDisposable
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
 
-    private static int Kill(int pid, int signal) => kill(pid, signal);
+    /// <summary>Sends <paramref name="signal"/> to the process.</summary>
+    public static int Kill(int pid, int signal) => kill(pid, signal);
 }

@@ -7,7 +7,7 @@ namespace SRegistry.Bench;
 /// <summary>The filesystem blob store against a plain fsync'd file, written and read back cold.</summary>
 internal static class StoreWorkload
 {
-    public static async Task RunAsync(long size, int rounds, string? directory)
+    public static async Task RunAsync(long size, int rounds, string? directory, Scoreboard scoreboard)
     {
         var root = Path.Combine(directory ?? Path.GetTempPath(), "sregistry-bench-" + Guid.NewGuid().ToString("N"));
         var referenceFile = Path.Combine(root, "reference.bin");
@@ -70,6 +70,17 @@ internal static class StoreWorkload
         foreach (var median in medians) Console.WriteLine(median);
         Console.WriteLine($"store write at {medians[1].MegabytesPerSecond / medians[0].MegabytesPerSecond:P0} of the reference, "
             + $"store read at {medians[3].MegabytesPerSecond / medians[2].MegabytesPerSecond:P0}; all digests agree");
+        // In process: the limit is the same run's plain file, not the machine workload's copy.
+        scoreboard.Add(new Figure("store write, in process (PutAsync vs plain fsync'd write)", Figure.Throughput)
+        {
+            SRegistry = Figure.MebibytesPerSecond(medians[1].Bytes, medians[1].Elapsed), SRegistrySeconds = medians[1].Elapsed.TotalSeconds,
+            Limit = Figure.MebibytesPerSecond(medians[0].Bytes, medians[0].Elapsed), LimitName = "plain fsync'd write",
+        });
+        scoreboard.Add(new Figure("store read, in process (OpenReadAsync vs plain read, cold)", Figure.Throughput)
+        {
+            SRegistry = Figure.MebibytesPerSecond(medians[3].Bytes, medians[3].Elapsed), SRegistrySeconds = medians[3].Elapsed.TotalSeconds,
+            Limit = Figure.MebibytesPerSecond(medians[2].Bytes, medians[2].Elapsed), LimitName = "plain read + sha256",
+        });
     }
 
     /// <summary>Times <paramref name="run"/> in this process, with this process's memory.</summary>

@@ -39,7 +39,7 @@ var errNotFound = errors.New("not found")
 const usage = `usage: library-harness -url URL [-token TOKEN] <command> [args] [flags]
 
 commands:
-  push FILE ENTITY/COLLECTION/CONTAINER[:TAG[,TAG...]] [-arch amd64] [-description D] [-private]
+  push FILE ENTITY/COLLECTION/CONTAINER[:TAG[,TAG...]] [-arch amd64] [-description D] [-private] [-single-part]
   pull REF OUT [-arch amd64] [-concurrent N] [-part-size BYTES]
   get REF [-arch amd64]
   search TEXT [-arch ARCH] [-signed]

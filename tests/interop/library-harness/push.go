@@ -34,6 +34,7 @@ func runPush(env *environment, args []string) (interface{}, error) {
 	arch := fs.String("arch", "amd64", "image architecture")
 	description := fs.String("description", "", "image description")
 	private := fs.Bool("private", false, "create the collection private first (the client itself never asks for a private collection)")
+	singlePart := fs.Bool("single-part", false, "answer the client's multipart start with 404, as a server without multipart would, so it falls back to a single-part upload")
 	positional, err := parseInterleaved(fs, args, 2)
 	if err != nil {
 		return nil, err
@@ -56,6 +57,7 @@ func runPush(env *environment, args []string) (interface{}, error) {
 		return nil, err
 	}
 
+	env.trace.refuseMultipart = *singlePart
 	callback := &countingCallback{}
 	complete, err := env.client.UploadImage(env.ctx, f, ref.Path, *arch, ref.Tags, *description, callback)
 	requests := env.trace.snapshot()

@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 )
 
@@ -28,6 +30,9 @@ type requestTrace struct {
 	inner    http.RoundTripper
 	mu       sync.Mutex
 	requests []tracedRequest
+	// refuseMultipart answers POST …/_multipart with 404 without sending it (push -single-part):
+	// the client then uploads in one part, as it does to a server without multipart.
+	refuseMultipart bool
 }
 
 // installTrace wraps http.DefaultTransport. The client uses http.DefaultClient
@@ -46,6 +51,21 @@ func (t *requestTrace) RoundTrip(req *http.Request) (*http.Response, error) {
 		Query:      req.URL.RawQuery,
 		Range:      req.Header.Get("Range"),
 		Authorized: req.Header.Get("Authorization") != "",
+	}
+	if t.refuseMultipart && req.Method == http.MethodPost && strings.HasSuffix(entry.Path, "/_multipart") {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		entry.Status = http.StatusNotFound
+		t.record(entry, nil)
+		return &http.Response{
+			Status:     "404 Not Found",
+			StatusCode: http.StatusNotFound,
+			Proto:      "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+			Header:  http.Header{"Content-Type": {"application/json"}},
+			Body:    io.NopCloser(strings.NewReader(`{"error":{"code":404,"message":"multipart refused by library-harness -single-part"}}`)),
+			Request: req,
+		}, nil
 	}
 	res, err := t.inner.RoundTrip(req)
 	if res != nil {
