@@ -14,6 +14,7 @@ using SRegistry.Core.Sharing;
 using SRegistry.Core.Stars;
 using SRegistry.Core.Teams;
 using SRegistry.Core.Oci;
+using SRegistry.Core.Storage;
 using SRegistry.Core.Uploads;
 using SRegistry.Core.Usage;
 
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions();
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(DirectTransfers.Off);
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.TryAddScoped<AuditLog>();
         services.TryAddScoped<AuditTrail>();
@@ -44,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExternalAccountOptions>, ExternalAccountOptionsValidator>());
         services.TryAddScoped<ImageStore>();
+        services.TryAddScoped<BlobInventory>();
         services.TryAddScoped<CallerFactory>();
         services.TryAddScoped<EntityCatalog>();
         services.TryAddScoped<CollectionCatalog>();

@@ -60,6 +60,8 @@ public sealed class ServerStartupTests
     [InlineData("--Library:ApiVersion", "two", "Library:ApiVersion", "semantic version")]
     [InlineData("--Oci:TokenLifetime", "00:00:00", "Oci:TokenLifetime", "positive time span")]
     [InlineData("--Oci:MaxManifestSize", "-1", "Oci:MaxManifestSize", "positive number of bytes")]
+    [InlineData("--Storage:Provider", "s3", "Storage:S3:Bucket", "existing bucket")]
+    [InlineData("--ForwardedHeaders:KnownProxies:0", "proxy.example.org", "ForwardedHeaders:KnownProxies", "10.0.0.5")]
     public async Task Start_WithBadConfiguration_RefusesWithMessageSayingWhatToFix(string key, string value, string names, string fix)
     {
         using var data = new TestDirectory();

@@ -47,4 +47,10 @@ public sealed class UploadSession
     public string? ReceivedSha256 { get; set; }
 
     public long CreatedByUserId { get; set; }
+
+    /// <summary>
+    /// For a single-part upload sent straight to the blob store (direct transfers): the store's id of the
+    /// temporary object the presigned URL writes, verified and published when the client completes.
+    /// </summary>
+    public string? DirectUploadId { get; set; }
 }

@@ -22,12 +22,21 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
     public async Task<BlobPutResult> PutAsync(Stream content, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
     {
         var result = await blobs.PutAsync(content, expected, cancellationToken);
-        if (!result.Succeeded)
-            return result;
+        if (result.Succeeded)
+            await RecordAsync(result, actor, cancellationToken);
+        return result;
+    }
 
+    /// <summary>
+    /// Records a blob the store has published (by <see cref="PutAsync"/>, or a direct upload the store
+    /// verified); recording it twice changes nothing.
+    /// </summary>
+    public async Task RecordAsync(BlobPutResult result, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         var digest = result.Digest.Hex;
         if (await db.Blobs.AnyAsync(b => b.Digest == digest, cancellationToken))
-            return result;
+            return;
 
         db.Blobs.Add(new StoredBlob { Digest = digest, Size = result.Size, CreatedAt = time.GetUtcNow() });
         audit.Record(actor, AuditActions.BlobStore, $"blob:{result.Digest}", new { size = result.Size });
@@ -40,8 +49,6 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
             // A concurrent put of the same content recorded it first; one row is all we want.
             SaveConflicts.DiscardAdded(db);
         }
-
-        return result;
     }
 
     /// <summary>Whether the blob is recorded and its bytes are in the store.</summary>

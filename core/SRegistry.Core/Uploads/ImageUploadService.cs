@@ -4,6 +4,7 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Storage;
 
 namespace SRegistry.Core.Uploads;
 
@@ -31,14 +32,15 @@ public sealed class ImageUploadService
         SifMetadataRecorder sif,
         AuditLog audit,
         IOptions<UploadOptions> options,
-        TimeProvider time)
+        TimeProvider time,
+        DirectTransfers direct)
     {
         _access = new UploadAccess(images, db);
         _entities = entities;
         var urls = new UploadUrls(db, time);
         var parts = new PartFiles(options);
         var finisher = new UploadFinisher(db, store, sif, audit, time);
-        _singlePart = new SinglePartUploads(db, _access, urls, finisher, options, time);
+        _singlePart = new SinglePartUploads(db, _access, urls, finisher, direct, options, time);
         _multipart = new MultipartUploads(db, _access, urls, parts, options, time);
         _completion = new MultipartCompletion(db, _access, parts, finisher, options, time);
         _pruner = new UploadPruner(db, parts, time);
@@ -131,6 +133,7 @@ public sealed class ImageUploadService
 
     /// <summary>
     /// What <c>PUT v2/imagefile/{id}/_complete</c> reports: the image, and its entity's storage use and quota.
+    /// With direct transfers, this is where the bytes the client sent to the store are verified and published.
     /// </summary>
     /// <returns>The result; or Conflict when the image's bytes have not arrived, and the access refusals of <see cref="BeginSinglePartAsync"/>.</returns>
     public async Task<RegistryResult<CompletedUpload>> CompleteAsync(long imageId, Caller caller, CancellationToken cancellationToken = default)
@@ -139,6 +142,12 @@ public sealed class ImageUploadService
         if (!found.Succeeded)
             return RegistryResult<CompletedUpload>.Failure(found.Error, found.Message);
         var image = found.Value;
+        if (!image.Uploaded && await _singlePart.CompleteDirectAsync(imageId, caller, cancellationToken) is { } completed)
+        {
+            if (!completed.Succeeded)
+                return RegistryResult<CompletedUpload>.Failure(completed.Error, completed.Message);
+            image = completed.Value;
+        }
         if (!image.Uploaded)
             return RegistryResult<CompletedUpload>.Failure(RegistryError.Conflict,
                 $"The bytes of image {imageId} have not arrived (or were refused); upload them before completing.");

@@ -4,12 +4,13 @@ using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Storage;
 
 namespace SRegistry.Core.Uploads;
 
 /// <summary>Uploads of a whole image in one request: through a capability URL (v2) or directly (v1).</summary>
 internal sealed class SinglePartUploads(
-    RegistryDbContext db, UploadAccess access, UploadUrls urls, UploadFinisher finisher, IOptions<UploadOptions> options, TimeProvider time)
+    RegistryDbContext db, UploadAccess access, UploadUrls urls, UploadFinisher finisher, DirectTransfers direct, IOptions<UploadOptions> options, TimeProvider time)
 {
     public async Task<RegistryResult<UploadTicket>> BeginAsync(
         long imageId, long declaredSize, string? declaredSha256Hex, Caller caller, CancellationToken cancellationToken)
@@ -43,9 +44,47 @@ internal sealed class SinglePartUploads(
             ExpiresAt = now + options.Value.UrlLifetime,
             CreatedByUserId = caller.UserId!.Value,
         };
+        if (direct.Transfer is { } transfer)
+        {
+            // The client sends the bytes to the store; _complete verifies and publishes them (CompleteDirectAsync).
+            var presigned = await transfer.CreateUploadAsync(BlobDigest.Parse(image.Digest), declaredSize, direct.UrlLifetime, cancellationToken);
+            session.DirectUploadId = presigned.UploadId;
+            session.ExpiresAt = presigned.ExpiresAt;
+            db.UploadSessions.Add(session);
+            await db.SaveChangesAsync(cancellationToken);
+            return RegistryResult<UploadTicket>.Success(new UploadTicket(null, presigned.ExpiresAt, presigned.Url));
+        }
+
         var secret = urls.Issue(session);
         await db.SaveChangesAsync(cancellationToken);
         return RegistryResult<UploadTicket>.Success(new UploadTicket(secret, session.ExpiresAt));
+    }
+
+    /// <summary>
+    /// Verifies and publishes the bytes a client sent straight to the store for the image, if such an
+    /// upload is waiting; null when there is none. The upload is claimed first, so it completes once.
+    /// </summary>
+    public async Task<RegistryResult<Image>?> CompleteDirectAsync(long imageId, Caller caller, CancellationToken cancellationToken)
+    {
+        if (direct.Transfer is not { } transfer)
+            return null;
+        var session = await db.UploadSessions.AsNoTracking()
+            .Where(s => s.ImageId == imageId && s.Kind == UploadKind.SinglePart && s.DirectUploadId != null && s.UsedAt == null)
+            .OrderByDescending(s => s.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (session is null)
+            return null;
+        var now = time.GetUtcNow();
+        if (await db.UploadSessions.Where(s => s.Id == session.Id && s.UsedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.UsedAt, now), cancellationToken) != 1)
+            return null;
+
+        var image = await db.Images.AsNoTracking().Where(i => i.Id == imageId).Select(i => i.Digest).SingleAsync(cancellationToken);
+        // The store needs only the id, digest and size back; the URL was the client's to use.
+        var upload = new PresignedUpload(session.DirectUploadId!, new Uri("urn:sregistry:direct-upload"), new Dictionary<string, string>(),
+            BlobDigest.Parse(image), session.ExpectedSize, session.ExpiresAt);
+        var stored = await transfer.CompleteUploadAsync(upload, cancellationToken);
+        return await finisher.AcceptPublishedAsync(imageId, stored, session.ExpectedSize, caller.Actor, cancellationToken);
     }
 
     public async Task<RegistryResult<Image>> ReceiveAsync(string secret, Stream body, long? contentLength, CancellationToken cancellationToken)

@@ -22,10 +22,7 @@ internal sealed class UploadFinisher(RegistryDbContext db, ImageStore store, Sif
     /// </summary>
     public async Task<RegistryResult<Image>> StoreAsync(long imageId, Stream content, long? expectedSize, Actor actor, CancellationToken cancellationToken)
     {
-        var image = await db.Images
-            .Include(i => i.Labels)
-            .Include(i => i.Container).ThenInclude(c => c.Collection).ThenInclude(c => c.Entity)
-            .SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
+        var image = await LoadAsync(imageId, cancellationToken);
         if (image is null)
             return RegistryResult<Image>.Failure(RegistryError.NotFound, $"There is no image with id {imageId}.");
 
@@ -42,6 +39,33 @@ internal sealed class UploadFinisher(RegistryDbContext db, ImageStore store, Sif
                 $"The upload broke off after {body.BytesRead} bytes ({e.Message}); nothing was stored. Push again.");
         }
 
+        return await AcceptAsync(image, stored, expectedSize, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes bytes the store already verified and published elsewhere (a direct upload to the store) the
+    /// bytes of image <paramref name="imageId"/>, with the same checks and refusals as <see cref="StoreAsync"/>.
+    /// </summary>
+    public async Task<RegistryResult<Image>> AcceptPublishedAsync(long imageId, BlobPutResult stored, long expectedSize, Actor actor, CancellationToken cancellationToken)
+    {
+        var image = await LoadAsync(imageId, cancellationToken);
+        if (image is null)
+            return RegistryResult<Image>.Failure(RegistryError.NotFound, $"There is no image with id {imageId}.");
+        if (stored.Succeeded)
+            await store.RecordAsync(stored, actor, cancellationToken);
+        return await AcceptAsync(image, stored, expectedSize, actor, cancellationToken);
+    }
+
+    private Task<Image?> LoadAsync(long imageId, CancellationToken cancellationToken) =>
+        db.Images
+            .Include(i => i.Labels)
+            .Include(i => i.Container).ThenInclude(c => c.Collection).ThenInclude(c => c.Entity)
+            .SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
+
+    private async Task<RegistryResult<Image>> AcceptAsync(Image image, BlobPutResult stored, long? expectedSize, Actor actor, CancellationToken cancellationToken)
+    {
+        var expected = BlobDigest.Parse(image.Digest);
+        var imageId = image.Id;
         switch (stored.Outcome)
         {
             case BlobPutOutcome.DigestMismatch:

@@ -26,6 +26,8 @@ public static class AdminCommandLine
             ContainerCommands.Create(data),
             BlobCommands.Create(data),
             ConfigCommands.Create(data),
+            BackupCommands.CreateBackup(data),
+            BackupCommands.CreateRestore(data),
         };
 
         try

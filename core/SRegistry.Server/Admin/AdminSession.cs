@@ -21,7 +21,10 @@ public sealed class AdminSession : IAsyncDisposable
         _scope = host.Services.CreateAsyncScope();
     }
 
-    public static async Task<AdminSession> OpenAsync(string? dataDirectory, CancellationToken cancellationToken)
+    /// <param name="dataDirectory">The data directory (<c>--data</c>), or null for the default.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <param name="migrate">False leaves the schema alone (a restore needs the database as it found it).</param>
+    public static async Task<AdminSession> OpenAsync(string? dataDirectory, CancellationToken cancellationToken, bool migrate = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddRegistrySources(DataArgs(dataDirectory));
@@ -39,7 +42,7 @@ public sealed class AdminSession : IAsyncDisposable
         {
             builder.Services.AddRegistryDatabase(database.ConnectionString);
             var host = builder.Build();
-            await host.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(cancellationToken);
+            if (migrate) await host.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(cancellationToken);
             return new AdminSession(host, database);
         }
         catch
@@ -55,6 +58,9 @@ public sealed class AdminSession : IAsyncDisposable
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddRegistrySources(DataArgs(dataDirectory))
             .Build();
+
+    /// <summary>The connection string of the database in use (external, or the embedded cluster).</summary>
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>A scoped service, shared by everything one command does.</summary>
     public T Get<T>()

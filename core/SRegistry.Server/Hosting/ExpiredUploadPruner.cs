@@ -1,4 +1,5 @@
 using SRegistry.Core.Oci;
+using SRegistry.Core.Persistence;
 using SRegistry.Core.Uploads;
 
 namespace SRegistry.Server.Hosting;
@@ -6,11 +7,14 @@ namespace SRegistry.Server.Hosting;
 /// <summary>
 /// Removes expired uploads of every door (library upload URLs and multipart parts, OCI upload sessions)
 /// with their files, once a minute, so abandoned uploads do not fill the disk while nobody uploads.
-/// Each instance runs it; pruning is safe to run concurrently.
+/// Every instance runs the timer, but a lease in the database lets one instance at a time prune.
 /// </summary>
-public sealed partial class ExpiredUploadPruner(IServiceScopeFactory scopes, TimeProvider time, ILogger<ExpiredUploadPruner> logger) : BackgroundService
+public sealed partial class ExpiredUploadPruner(IServiceScopeFactory scopes, DatabaseLeases leases, TimeProvider time, ILogger<ExpiredUploadPruner> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    // Any constant shared by every instance; it names the lease, nothing else.
+    private const long LeaseKey = 0x5352_6567_5072_756e;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +23,12 @@ public sealed partial class ExpiredUploadPruner(IServiceScopeFactory scopes, Tim
         {
             try
             {
+                await using var lease = await leases.TryAcquireAsync(LeaseKey, stoppingToken);
+                if (lease is null)
+                {
+                    LogBusy();
+                    continue;
+                }
                 await using var scope = scopes.CreateAsyncScope();
                 var library = await scope.ServiceProvider.GetRequiredService<ImageUploadService>().PruneExpiredAsync(stoppingToken);
                 var oci = await scope.ServiceProvider.GetRequiredService<OciBlobUploads>().PruneAsync(stoppingToken);
@@ -35,6 +45,9 @@ public sealed partial class ExpiredUploadPruner(IServiceScopeFactory scopes, Tim
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Sessions} expired library uploads, {PartDirectories} orphaned part directories and {OciFiles} abandoned OCI upload files")]
     private partial void LogPruned(int sessions, int partDirectories, int ociFiles);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another instance is pruning expired uploads; skipping this minute")]
+    private partial void LogBusy();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning expired uploads failed; retrying in a minute")]
     private partial void LogFailed(Exception exception);

@@ -9,6 +9,7 @@ using SRegistry.Core.Sharing;
 using SRegistry.Core.Storage;
 using SRegistry.Core.Uploads;
 using SRegistry.PluginHost;
+using SRegistry.Storage.S3;
 
 namespace SRegistry.Server.Hosting;
 
@@ -30,12 +31,14 @@ public static class RegistryComposition
         services.AddRegistryCore();
         services.AddCoreOptions(configuration, settings);
         services.AddFileSystemBlobStore(new FileSystemBlobStoreOptions { Path = settings.BlobDirectory });
+        services.AddS3BlobStore(configuration.GetSection(S3BlobStoreOptions.SectionName));
 
         var plugins = new PluginLoader(new PluginsOptions { Directory = settings.PluginDirectory, Enabled = [.. settings.EnabledPlugins] }, logger).Load();
         services.AddPlugins(plugins, configuration, environment);
 
         var store = ProviderSelection.Select<BlobStoreProvider>(services, "Storage:Provider", settings.StorageProvider, p => p.Key);
         services.AddSingleton(store.Create);
+        if (store.Key == S3BlobStore.ProviderKey) services.AddS3DirectTransfers(configuration);
         if (settings.BuildProvider.Length > 0)
         {
             var backend = ProviderSelection.Select<BuildBackendProvider>(services, "Builds:Provider", settings.BuildProvider, p => p.Key);

@@ -41,12 +41,14 @@ public static class RegistryServer
             builder.Services.AddRegistryAuthentication();
             builder.Services.AddLibraryApi(builder.Configuration);
             builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
+            if (settings.DatabaseConnectionString is not null) builder.Services.AddDatabaseKeyRing();
             builder.Services.AddRestApi();
             builder.Services.AddBadRequestProblems();
             builder.Services.AddWebInterface();
             builder.Services.AddOciApi();
             builder.Services.AddHostedService<ExpiredUploadPruner>();
             builder.Services.AddHostedService<BuildDispatcher>();
+            builder.Services.AddTrustedProxies(builder.Configuration);
 
             await using var app = builder.Build();
 
@@ -54,6 +56,7 @@ public static class RegistryServer
             // starts, so a bad value is one line on stderr rather than a failed host start.
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            app.UseForwardedHeaders();
             app.UseSecurityHeaders();
             app.UseBadRequestProblems();
             app.UseAuthentication();

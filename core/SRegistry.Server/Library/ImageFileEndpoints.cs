@@ -1,12 +1,14 @@
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Images;
+using SRegistry.Core.Storage;
 
 namespace SRegistry.Server.Library;
 
 /// <summary>
 /// <c>GET v1/imagefile/{ref}</c>: the image bytes, streamed with 200 (every client handles that),
-/// with Content-Length and Range support (206 + Content-Range) for concurrent and resumed downloads.
+/// with Content-Length and Range support (206 + Content-Range) for concurrent and resumed downloads;
+/// or, with direct transfers, a 303 to a presigned URL of the store.
 /// </summary>
 public static class ImageFileEndpoints
 {
@@ -14,7 +16,7 @@ public static class ImageFileEndpoints
 
     public static RouteGroupBuilder MapLibraryImageFiles(this RouteGroupBuilder library)
     {
-        library.MapGet(Prefix + "{**ref}", async (HttpContext context, ImageCatalog images, ImageStore store) =>
+        library.MapGet(Prefix + "{**ref}", async (HttpContext context, ImageCatalog images, ImageStore store, DirectTransfers direct) =>
         {
             var caller = context.Caller();
             if (!ImageEndpoints.TryReference(context.Request, out var reference, out var invalid, Prefix)) return invalid;
@@ -23,6 +25,16 @@ public static class ImageFileEndpoints
             if (!image.Value.Uploaded)
             {
                 return LibraryResults.Error(StatusCodes.Status404NotFound, $"{reference} has no uploaded bytes yet.");
+            }
+
+            // Direct transfers: 303 to a presigned URL of the store, which answers ranges itself. 303 is what
+            // the client's concurrent downloader follows (it refuses other redirects); the plain one follows any.
+            if (direct.Transfer is { } transfer
+                && await transfer.GetDownloadUrlAsync(BlobDigest.Parse(image.Value.Digest), direct.UrlLifetime, context.RequestAborted) is { } url)
+            {
+                await images.RecordDownloadAsync(image.Value.Id, context.RequestAborted);
+                context.Response.Headers.Location = url.AbsoluteUri;
+                return Results.StatusCode(StatusCodes.Status303SeeOther);
             }
 
             var content = await store.OpenReadAsync(BlobDigest.Parse(image.Value.Digest), 0, null, context.RequestAborted);

@@ -28,7 +28,7 @@ public static class UploadEndpoints
             var ticket = await uploads.BeginSinglePartAsync(imageId, body.Filesize.Value, NullIfEmpty(body.Sha256sum), caller, context.RequestAborted);
             if (!ticket.Succeeded) return LibraryResults.Failure(ticket.Error, ticket.Message, caller);
             if (ticket.Value.AlreadyUploaded) return AlreadyUploaded(imageId);
-            return LibraryResults.Data(new { uploadURL = context.Request.BaseUrl() + UploadPath + ticket.Value.Secret });
+            return LibraryResults.Data(new { uploadURL = ticket.Value.DirectUrl?.AbsoluteUri ?? context.Request.BaseUrl() + UploadPath + ticket.Value.Secret });
         });
 
         library.MapPut(UploadPath + "{secret}", async (HttpContext context, string secret, ImageUploadService uploads) =>

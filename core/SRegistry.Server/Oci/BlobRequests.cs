@@ -2,11 +2,15 @@ using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using SRegistry.Core.Accounts;
 using SRegistry.Core.Oci;
+using SRegistry.Core.Storage;
 
 namespace SRegistry.Server.Oci;
 
-/// <summary><c>/v2/&lt;name&gt;/blobs/&lt;digest&gt;</c>: HEAD, GET (with a Range: 206), DELETE.</summary>
-public sealed class BlobRequests(OciGate gate, OciBlobs blobs)
+/// <summary>
+/// <c>/v2/&lt;name&gt;/blobs/&lt;digest&gt;</c>: HEAD, GET (with a Range: 206, or with direct transfers a 307 to a
+/// presigned URL of the store, as CNCF distribution does), DELETE.
+/// </summary>
+public sealed class BlobRequests(OciGate gate, OciBlobs blobs, DirectTransfers direct)
 {
     public async Task<IResult> GetAsync(HttpContext context, OciRoute route, bool headOnly)
     {
@@ -27,6 +31,15 @@ public sealed class BlobRequests(OciGate gate, OciBlobs blobs)
 
         var response = context.Response;
         response.Headers["Docker-Content-Digest"] = digest.Value.ToString();
+
+        // Direct transfers: the client fetches the bytes (and any range of them) from the store itself.
+        if (!headOnly && direct.Transfer is { } transfer
+            && await transfer.GetDownloadUrlAsync(digest.Value, direct.UrlLifetime, ct) is { } url)
+        {
+            response.Headers.Location = url.AbsoluteUri;
+            return Results.StatusCode(StatusCodes.Status307TemporaryRedirect);
+        }
+
         response.Headers.AcceptRanges = "bytes";
         response.ContentType = "application/octet-stream";
         var (start, length) = range is { } r ? (r.Start, r.Length) : (0L, total);

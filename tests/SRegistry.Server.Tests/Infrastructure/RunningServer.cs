@@ -34,10 +34,14 @@ public sealed partial class RunningServer : IAsyncDisposable
     }
 
     /// <summary>Starts the server on <paramref name="dataDirectory"/> and waits until <c>/healthz</c> answers.</summary>
-    public static async Task<RunningServer> StartAsync(string dataDirectory, params string[] extraArgs)
+    public static Task<RunningServer> StartAsync(string dataDirectory, params string[] extraArgs) =>
+        StartAsync(dataDirectory, new Dictionary<string, string>(), extraArgs);
+
+    /// <summary>Starts the server with <c>SREGISTRY_</c> environment variables (as a container or unit file sets them).</summary>
+    public static async Task<RunningServer> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] extraArgs)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        var process = ServerBinary.CreateProcess(["--urls", url, "--data", dataDirectory, .. extraArgs]);
+        var process = ServerBinary.CreateProcess(["--urls", url, "--data", dataDirectory, .. extraArgs], environment);
         var server = new RunningServer(process, new Uri(url));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);

@@ -19,6 +19,19 @@ public sealed class LibraryDiscoveryTests(LibraryServerFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ConfigProdJson_BehindAReverseProxyOnThisMachine_NamesThePublicAddress()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/config/config.prod.json");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "registry.example.org");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var response = await fixture.Server.Client.SendAsync(request);
+        using var config = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("https://registry.example.org", config.RootElement.GetProperty("libraryAPI").GetProperty("uri").GetString());
+    }
+
+    [Fact]
     public async Task Version_AdvertisesArchAwareV2Api()
     {
         var version = await GetJsonAsync("/version", null);

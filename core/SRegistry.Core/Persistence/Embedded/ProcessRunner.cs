@@ -7,7 +7,7 @@ namespace SRegistry.Core.Persistence.Embedded;
 /// <summary>Runs a command without a shell or a terminal and collects its output.</summary>
 internal static class ProcessRunner
 {
-    public static async Task<ToolResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken ct)
+    public static async Task<ToolResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -23,6 +23,11 @@ internal static class ProcessRunner
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = new Process { StartInfo = startInfo };
