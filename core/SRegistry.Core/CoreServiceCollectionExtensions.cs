@@ -6,6 +6,7 @@ using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
+using SRegistry.Core.GarbageCollection;
 using SRegistry.Core.Images;
 using SRegistry.Core.Sharing;
 using SRegistry.Core.Stars;
@@ -64,6 +65,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<OciBlobUploads>();
         services.TryAddScoped<SifArtifacts>();
         services.TryAddScoped<OciManifests>();
+        services.TryAddScoped<GarbageCollector>();
+        services.TryAddSingleton<GarbageCollectionResults>();
+        services.TryAddScoped<LeaseStore>();
         return services;
     }
 }

@@ -29,6 +29,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<RepositoryBlob> RepositoryBlobs => Set<RepositoryBlob>();
     public DbSet<OciUpload> OciUploads => Set<OciUpload>();
     public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

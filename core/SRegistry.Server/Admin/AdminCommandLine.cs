@@ -26,6 +26,7 @@ public static class AdminCommandLine
             ContainerCommands.Create(data),
             BlobCommands.Create(data),
             ConfigCommands.Create(data),
+            GcCommands.Create(data),
         };
 
         try

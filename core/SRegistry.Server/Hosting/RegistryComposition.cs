@@ -8,6 +8,7 @@ using SRegistry.Core.Sharing;
 using SRegistry.Core.Storage;
 using SRegistry.Core.Uploads;
 using SRegistry.PluginHost;
+using SRegistry.Server.Operations;
 
 namespace SRegistry.Server.Hosting;
 
@@ -28,6 +29,7 @@ public static class RegistryComposition
     {
         services.AddRegistryCore();
         services.AddCoreOptions(configuration, settings);
+        services.AddRegistryOperations(configuration);
         services.AddFileSystemBlobStore(new FileSystemBlobStoreOptions { Path = settings.BlobDirectory });
 
         var plugins = new PluginLoader(new PluginsOptions { Directory = settings.PluginDirectory, Enabled = [.. settings.EnabledPlugins] }, logger).Load();
