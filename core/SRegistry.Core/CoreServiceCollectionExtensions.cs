@@ -8,10 +8,12 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.GarbageCollection;
 using SRegistry.Core.Images;
+using SRegistry.Core.Metrics;
 using SRegistry.Core.Sharing;
 using SRegistry.Core.Stars;
 using SRegistry.Core.Teams;
 using SRegistry.Core.Oci;
+using SRegistry.Core.RateLimiting;
 using SRegistry.Core.Uploads;
 using SRegistry.Core.Usage;
 
@@ -66,7 +68,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<SifArtifacts>();
         services.TryAddScoped<OciManifests>();
         services.TryAddScoped<GarbageCollector>();
-        services.TryAddSingleton<GarbageCollectionResults>();
+        services.TryAddSingleton<MetricGauges>();
+        services.TryAddScoped<RateLimitCounters>();
         services.TryAddScoped<LeaseStore>();
         return services;
     }

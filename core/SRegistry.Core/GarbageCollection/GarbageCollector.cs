@@ -23,7 +23,6 @@ public sealed class GarbageCollector(
     OciBlobUploads ociUploads,
     AuditLog audit,
     IOptions<GarbageCollectionOptions> options,
-    GarbageCollectionResults results,
     TimeProvider time)
 {
     private readonly GarbageCollectionOptions _options = options.Value;
@@ -44,7 +43,6 @@ public sealed class GarbageCollector(
         {
             audit.Record(Actor.System, AuditActions.BlobCollect, "blobs", new { blobs = collected.Count, bytes = report.Bytes, expiredUploads });
             await db.SaveChangesAsync(cancellationToken);
-            results.Record(report, time.GetUtcNow());
         }
 
         return report;

@@ -51,12 +51,12 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
         if (await blobs.GetInfoAsync(result.Digest, cancellationToken) is null)
             throw new BlobCollectedException(result.Digest);
 
-        var inserted = await db.Database.SqlQuery<bool>($"""
+        var upserted = await db.Database.SqlQuery<bool>($"""
             INSERT INTO blobs (digest, size, created_at, touched_at) VALUES ({digest}, {result.Size}, {now}, {now})
             ON CONFLICT (digest) DO UPDATE SET touched_at = EXCLUDED.touched_at
             RETURNING (xmax = 0) AS "Value"
-            """).SingleAsync(cancellationToken);
-        if (inserted)
+            """).ToListAsync(cancellationToken);
+        if (upserted[0])
         {
             audit.Record(actor, AuditActions.BlobStore, $"blob:{result.Digest}", new { size = result.Size });
             await db.SaveChangesAsync(cancellationToken);

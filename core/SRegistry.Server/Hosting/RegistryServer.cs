@@ -9,6 +9,8 @@ using SRegistry.Server.Sharing;
 using SRegistry.Server.Web;
 using SRegistry.Server.Oci;
 using SRegistry.Server.SRegistryCli;
+using SRegistry.Server.Operations;
+using SRegistry.Server.Operations.Metrics;
 
 namespace SRegistry.Server.Hosting;
 
@@ -45,6 +47,7 @@ public static class RegistryServer
             builder.Services.AddWebInterface();
             builder.Services.AddOciApi();
             builder.Services.AddHostedService<ExpiredUploadPruner>();
+            builder.Services.AddOperationsHttp(builder.Configuration);
 
             await using var app = builder.Build();
 
@@ -52,10 +55,12 @@ public static class RegistryServer
             // starts, so a bad value is one line on stderr rather than a failed host start.
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            app.UseRequestMetrics();
             app.UseSecurityHeaders();
             app.UseBadRequestProblems();
             app.UseAuthentication();
             app.UseAuthorization();
+            app.UseRateLimits();
             app.UseOpenApiExplorer();
             app.MapRegistryHealthChecks();
             app.MapLibraryApi();
@@ -64,6 +69,7 @@ public static class RegistryServer
             app.MapShareDownloads();
             app.MapWebInterface();
             app.MapOciApi();
+            app.MapMetrics();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;
