@@ -13,6 +13,7 @@ using SRegistry.Core.Sharing;
 using SRegistry.Core.Stars;
 using SRegistry.Core.Teams;
 using SRegistry.Core.Oci;
+using SRegistry.Core.Quotas;
 using SRegistry.Core.RateLimiting;
 using SRegistry.Core.Uploads;
 using SRegistry.Core.Usage;
@@ -70,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<GarbageCollector>();
         services.TryAddSingleton<MetricGauges>();
         services.TryAddScoped<RateLimitCounters>();
+        services.TryAddScoped<QuotaService>();
         services.TryAddScoped<LeaseStore>();
         return services;
     }

@@ -27,6 +27,7 @@ public static class AdminCommandLine
             BlobCommands.Create(data),
             ConfigCommands.Create(data),
             GcCommands.Create(data),
+            QuotaCommands.Create(data),
         };
 
         try

@@ -39,7 +39,8 @@ public static class RestApiEndpoints
             .MapApiStars()
             .MapApiTeams()
             .MapApiUsage()
-            .MapApiSearch();
+            .MapApiSearch()
+            .MapApiQuotas();
         endpoints.MapRegistryOpenApi();
         return endpoints;
     }
