@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using SRegistry.Server.Tests.Infrastructure;
+using SRegistry.Server.Tests.Library;
 using SRegistry.Server.Tests.Oci;
 
 namespace SRegistry.Server.Tests.Operations;
@@ -22,6 +23,15 @@ public sealed class GarbageCollectionTests(OciServerFixture fixture) : IClassFix
         var (keptManifest, _) = await fixture.Alice.PushImageAsync(keep, "v1", shared, kept);
         await fixture.Alice.PushImageAsync(gone, "v1", shared, dropped);
         await DeleteContainerAsync(gone);
+        var library = new LibraryApi(fixture.Server.Client, fixture.AliceToken);
+        var libraryName = OciServerFixture.UniqueName("lib");
+        var libraryCollection = await library.CreateCollectionAsync(await library.EntityIdAsync("alice"), libraryName);
+        var libraryContainer = await library.CreateContainerAsync(libraryCollection, "tool");
+        var sif = await SifFiles.CreateAsync(fixture.Files);
+        await library.PushAsync(libraryContainer, sif, "v1");
+        var deletedSif = await SifFiles.CreateAsync(fixture.Files, paddingBytes: 1000);
+        await library.PushAsync(libraryContainer, deletedSif, "old");
+        (await library.DeleteAsync($"/v1/images/alice/{libraryName}/tool:old?arch=amd64")).Ok();
         var filesBefore = BlobFiles();
 
         var dryRun = await GcAsync("--dry-run", "--verbose");
@@ -29,14 +39,16 @@ public sealed class GarbageCollectionTests(OciServerFixture fixture) : IClassFix
         Assert.Contains($"{OciClient.Digest(dropped)}\t{dropped.Length}\trecorded", dryRun, StringComparison.Ordinal);
         Assert.DoesNotContain(OciClient.Digest(shared), dryRun, StringComparison.Ordinal);
         Assert.DoesNotContain(OciClient.Digest(kept), dryRun, StringComparison.Ordinal);
-        Assert.Contains("blobs would delete\t2", dryRun, StringComparison.Ordinal); // the layer and the gone image's config
+        Assert.Contains(SifFiles.LibraryHash(deletedSif)["sha256.".Length..], dryRun, StringComparison.Ordinal);
+        Assert.DoesNotContain(SifFiles.LibraryHash(sif)["sha256.".Length..], dryRun, StringComparison.Ordinal);
+        Assert.Contains("blobs would delete\t3", dryRun, StringComparison.Ordinal); // the layer, the gone image's config, the deleted SIF
         Assert.Equal(filesBefore, BlobFiles());
 
         var run = await GcAsync("--verbose");
 
-        Assert.Contains("blobs deleted\t2", run, StringComparison.Ordinal);
+        Assert.Contains("blobs deleted\t3", run, StringComparison.Ordinal);
         Assert.Contains(OciClient.Digest(dropped), run, StringComparison.Ordinal);
-        Assert.Equal(filesBefore.Length - 2, BlobFiles().Length);
+        Assert.Equal(filesBefore.Length - 3, BlobFiles().Length);
         Assert.DoesNotContain(BlobFiles(), f => f.EndsWith(OciClient.Digest(dropped)["sha256:".Length..], StringComparison.Ordinal));
         var manifest = await fixture.Alice.GetAsync($"/v2/{keep}/manifests/v1", r => r.Headers.Accept.ParseAdd(OciClient.OciManifest));
         manifest.Is(HttpStatusCode.OK);
@@ -48,6 +60,9 @@ public sealed class GarbageCollectionTests(OciServerFixture fixture) : IClassFix
             Assert.Equal(OciClient.Digest(layer), "sha256:" + Convert.ToHexStringLower(SHA256.HashData(pulled.Body)));
         }
 
+        using var pulled = await fixture.Server.Client.GetAsync($"/v1/imagefile/alice/{libraryName}/tool:v1?arch=amd64");
+        Assert.Equal(HttpStatusCode.OK, pulled.StatusCode);
+        Assert.Equal(SifFiles.LibraryHash(sif), "sha256." + Convert.ToHexStringLower(SHA256.HashData(await pulled.Content.ReadAsByteArrayAsync())));
         Assert.Contains("blobs deleted\t0", await GcAsync(), StringComparison.Ordinal);
     }
 

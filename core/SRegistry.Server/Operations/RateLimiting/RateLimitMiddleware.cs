@@ -21,9 +21,15 @@ public sealed class RateLimitMiddleware(
 
     public async Task InvokeAsync(HttpContext context, RateLimitCounters counters)
     {
+        if (!_options.Enabled)
+        {
+            await next(context);
+            return;
+        }
+
         var kind = RequestKind.Of(context.Request);
         var address = clients.Of(context);
-        if (!_options.Enabled || kind.Door is "health" or "metrics" || _exempt.Contains(address))
+        if (kind.Door is "health" or "metrics" || _exempt.Contains(address))
         {
             await next(context);
             return;
