@@ -60,9 +60,9 @@ public sealed class GarbageCollectionTests(OciServerFixture fixture) : IClassFix
             Assert.Equal(OciClient.Digest(layer), "sha256:" + Convert.ToHexStringLower(SHA256.HashData(pulled.Body)));
         }
 
-        using var pulled = await fixture.Server.Client.GetAsync($"/v1/imagefile/alice/{libraryName}/tool:v1?arch=amd64");
-        Assert.Equal(HttpStatusCode.OK, pulled.StatusCode);
-        Assert.Equal(SifFiles.LibraryHash(sif), "sha256." + Convert.ToHexStringLower(SHA256.HashData(await pulled.Content.ReadAsByteArrayAsync())));
+        using var pulledSif = await fixture.Server.Client.GetAsync($"/v1/imagefile/alice/{libraryName}/tool:v1?arch=amd64");
+        Assert.Equal(HttpStatusCode.OK, pulledSif.StatusCode);
+        Assert.Equal(SifFiles.LibraryHash(sif), "sha256." + Convert.ToHexStringLower(SHA256.HashData(await pulledSif.Content.ReadAsByteArrayAsync())));
         Assert.Contains("blobs deleted\t0", await GcAsync(), StringComparison.Ordinal);
     }
 
