@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using SRegistry.Core.RateLimiting;
+using SRegistry.Server.Oci;
 using SRegistry.Server.Operations.Metrics;
 
 namespace SRegistry.Server.Operations.RateLimiting;
 
 /// <summary>
-/// Counts each request against its client, a signed-in user (whatever token or session they use) or
+/// Counts each request against its client, a signed-in user (whatever API token, OCI token or session they use) or
 /// else the client's address, in the database's shared counters; past the window's limit the answer
 /// is 429 with <c>Retry-After</c> (seconds until the window ends) in the door's error format.
 /// Exempt networks, health checks and <c>/metrics</c> are never counted.
@@ -19,7 +20,7 @@ public sealed class RateLimitMiddleware(
     private readonly NetworkList _exempt = NetworkList.Parse(options.Value.ExemptNetworks, "RateLimits:ExemptNetworks").List
         ?? throw new InvalidOperationException("RateLimits:ExemptNetworks was not validated at start.");
 
-    public async Task InvokeAsync(HttpContext context, RateLimitCounters counters)
+    public async Task InvokeAsync(HttpContext context, RateLimitCounters counters, OciTokens ociTokens)
     {
         if (!_options.Enabled)
         {
@@ -37,7 +38,7 @@ public sealed class RateLimitMiddleware(
 
         var read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method);
         var limit = read ? _options.ReadLimit : _options.WriteLimit;
-        var client = context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? "user:" + userId : "ip:" + address;
+        var client = UserOf(context, ociTokens) is { } userId ? "user:" + userId : "ip:" + address;
         var now = time.GetUtcNow();
         var windowTicks = _options.Window.Ticks;
         var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % windowTicks), TimeSpan.Zero);
@@ -53,5 +54,16 @@ public sealed class RateLimitMiddleware(
         context.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(CultureInfo.InvariantCulture);
         var message = $"Too many {(read ? "read" : "write")} requests: at most {limit} per {_options.Window} for each client. Retry after {Math.Max(1, retryAfter)} seconds.";
         await DoorErrors.WriteAsync(context, kind.Door, StatusCodes.Status429TooManyRequests, "TOOMANYREQUESTS", message);
+    }
+
+    // API tokens and web sessions are resolved by authentication; the OCI door's own bearer tokens are
+    // read here (a signature check, no database), so registry clients count as their users too.
+    private static string? UserOf(HttpContext context, OciTokens ociTokens)
+    {
+        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId) return userId;
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && ociTokens.Read(header["Bearer ".Length..].Trim())?.UserId is { } ociUser
+            ? ociUser.ToString(CultureInfo.InvariantCulture)
+            : null;
     }
 }
