@@ -8,13 +8,17 @@ using SRegistry.Core.Audit;
 using SRegistry.Core.Builds;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
+using SRegistry.Core.GarbageCollection;
 using SRegistry.Core.Images;
 using SRegistry.Core.Security;
+using SRegistry.Core.Metrics;
 using SRegistry.Core.Sharing;
 using SRegistry.Core.Stars;
 using SRegistry.Core.Teams;
 using SRegistry.Core.Oci;
 using SRegistry.Core.Storage;
+using SRegistry.Core.Quotas;
+using SRegistry.Core.RateLimiting;
 using SRegistry.Core.Uploads;
 using SRegistry.Core.Usage;
 
@@ -72,6 +76,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<OciManifests>();
         services.TryAddScoped<IOneTimeUseStore, DatabaseOneTimeUseStore>();
         services.AddRegistryBuilds();
+        services.TryAddScoped<GarbageCollector>();
+        services.TryAddSingleton<MetricGauges>();
+        services.TryAddScoped<RateLimitCounters>();
+        services.TryAddScoped<QuotaService>();
+        services.TryAddScoped<LeaseStore>();
         return services;
     }
 }

@@ -53,4 +53,7 @@ public enum RegistryError
 
     /// <summary>Uploaded bytes arrived intact but are not content this door accepts (the library API takes SIF images only).</summary>
     InvalidContent,
+
+    /// <summary>The upload would take an account past its storage quota; the message carries used, limit and requested bytes.</summary>
+    QuotaExceeded,
 }

@@ -18,4 +18,7 @@ public static class AuditActions
 
     /// <summary>Refused content removed from the store.</summary>
     public const string BlobDiscard = "blob.discard";
+
+    /// <summary>A garbage collection that removed unreferenced blobs and expired uploads.</summary>
+    public const string BlobCollect = "blob.collect";
 }

@@ -8,4 +8,7 @@ public sealed class StoredBlob
 
     public long Size { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When a put last vouched for the bytes; the garbage collector spares blobs touched within its grace period.</summary>
+    public DateTimeOffset TouchedAt { get; set; }
 }

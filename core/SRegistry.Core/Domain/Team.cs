@@ -7,5 +7,8 @@ public sealed class Team
     public required string Name { get; set; }
     public string? Description { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The most bytes this team's namespaces may hold; null = <c>Quotas:DefaultTeamBytes</c>.</summary>
+    public long? QuotaBytes { get; set; }
     public List<TeamMember> Members { get; set; } = [];
 }

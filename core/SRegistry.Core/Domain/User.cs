@@ -24,6 +24,9 @@ public sealed class User
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }
 
+    /// <summary>The most bytes this user's namespaces may hold; null = <c>Quotas:DefaultUserBytes</c>.</summary>
+    public long? QuotaBytes { get; set; }
+
     public List<ApiToken> Tokens { get; set; } = [];
     public List<TeamMember> Teams { get; set; } = [];
 }

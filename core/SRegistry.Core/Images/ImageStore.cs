@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Domain;
+using SRegistry.Core.GarbageCollection;
 using SRegistry.Core.Persistence;
 
 namespace SRegistry.Core.Images;
@@ -21,6 +22,15 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
     /// </summary>
     public async Task<BlobPutResult> PutAsync(Stream content, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
     {
+        // Content announced by digest is vouched for before its bytes arrive, so a collection during
+        // a long upload spares a blob that would otherwise look unreferenced and old.
+        if (expected.Digest is { } announced)
+        {
+            var hex = announced.Hex;
+            var now = time.GetUtcNow();
+            await db.Blobs.Where(b => b.Digest == hex).ExecuteUpdateAsync(s => s.SetProperty(b => b.TouchedAt, now), cancellationToken);
+        }
+
         var result = await blobs.PutAsync(content, expected, cancellationToken);
         if (result.Succeeded)
             await RecordAsync(result, actor, cancellationToken);
@@ -28,27 +38,33 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
     }
 
     /// <summary>
-    /// Records a blob the store has published (by <see cref="PutAsync"/>, or a direct upload the store
-    /// verified); recording it twice changes nothing.
+    /// Records (or touches) a blob the store has published (by <see cref="PutAsync"/>, or a direct
+    /// upload the store verified) under the shared <see cref="BlobLock"/>, after checking its bytes
+    /// are still there: a collection that removed them between the store's put and now held the lock
+    /// exclusively, so they are either visibly gone or safe until the grace period ends.
     /// </summary>
     public async Task RecordAsync(BlobPutResult result, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         var digest = result.Digest.Hex;
-        if (await db.Blobs.AnyAsync(b => b.Digest == digest, cancellationToken))
-            return;
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BlobLock.ShareAsync(db, cancellationToken);
+        if (await blobs.GetInfoAsync(result.Digest, cancellationToken) is null)
+            throw new BlobCollectedException(result.Digest);
 
-        db.Blobs.Add(new StoredBlob { Digest = digest, Size = result.Size, CreatedAt = time.GetUtcNow() });
-        audit.Record(actor, AuditActions.BlobStore, $"blob:{result.Digest}", new { size = result.Size });
-        try
+        var upserted = await db.Database.SqlQuery<bool>($"""
+            INSERT INTO blobs (digest, size, created_at, touched_at) VALUES ({digest}, {result.Size}, {now}, {now})
+            ON CONFLICT (digest) DO UPDATE SET touched_at = EXCLUDED.touched_at
+            RETURNING (xmax = 0) AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (upserted[0])
         {
+            audit.Record(actor, AuditActions.BlobStore, $"blob:{result.Digest}", new { size = result.Size });
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (SaveConflicts.IsUniqueViolation(e))
-        {
-            // A concurrent put of the same content recorded it first; one row is all we want.
-            SaveConflicts.DiscardAdded(db);
-        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Whether the blob is recorded and its bytes are in the store.</summary>
@@ -88,10 +104,13 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
     /// is no SIF image) when no uploaded image uses it, so a refusal leaves nothing stored.
     /// </summary>
     /// <remarks>An OCI upload links its blob to its repository in the same request that stores it, so
-    /// a blob between its upload and its manifest is referenced; leases for the garbage collector will
-    /// close the remaining window between the store's put and that link.</remarks>
+    /// a blob between its upload and its manifest is referenced; the window between the store's put
+    /// and that link is covered by the garbage collector's grace period.</remarks>
     public async Task DiscardIfUnreferencedAsync(BlobDigest digest, Actor actor, CancellationToken cancellationToken)
     {
+        // Under the exclusive lock, like a collection: no reference can appear between the count and the delete.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BlobLock.TakeExclusiveAsync(db, cancellationToken);
         if (await CountReferencesAsync(digest, cancellationToken) > 0)
             return;
 
@@ -99,6 +118,7 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
         await blobs.DeleteAsync(digest, cancellationToken);
         audit.Record(actor, AuditActions.BlobDiscard, $"blob:{digest}");
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private Task<bool> IsRecordedAsync(BlobDigest digest, CancellationToken cancellationToken) =>

@@ -98,6 +98,10 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
             {
                 return Unknown<BlobPutResult>(upload);
             }
+            catch (BlobCollectedException e)
+            {
+                return OciResult<BlobPutResult>.Failure(OciError.BlobUploadInvalid, e.Message);
+            }
 
             if (!stored.Succeeded)
                 return OciResult<BlobPutResult>.Failure(OciError.DigestInvalid,

@@ -33,6 +33,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<RepositoryConnection> RepositoryConnections => Set<RepositoryConnection>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

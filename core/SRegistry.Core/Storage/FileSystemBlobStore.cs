@@ -7,7 +7,7 @@ namespace SRegistry.Core.Storage;
 /// <c>&lt;Path&gt;/tmp/</c>, are fsynced, and are published by a rename that never overwrites,
 /// followed by an fsync of the directory; published files are read-only.
 /// </summary>
-public sealed class FileSystemBlobStore : IBlobStore
+public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
 {
     /// <summary>The <c>Storage:Provider</c> value that selects this store.</summary>
     public const string ProviderKey = "filesystem";
@@ -94,6 +94,20 @@ public sealed class FileSystemBlobStore : IBlobStore
     /// <inheritdoc />
     public Task<bool> DeleteAsync(BlobDigest digest, CancellationToken cancellationToken) =>
         Task.FromResult(PosixFileSystem.Unlink(PathOf(digest)));
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<BlobInfo> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var file in new DirectoryInfo(_blobRoot).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Only names that are digests in their own fan-out directory are blobs; anything else is not ours to list.
+            if (!BlobDigest.TryParse(file.Name, out var digest) || file.Directory?.Name != file.Name[..2]) continue;
+            yield return new BlobInfo(digest, file.Length, new DateTimeOffset(file.LastWriteTimeUtc));
+        }
+
+        await Task.CompletedTask;
+    }
 
     private static BlobPutOutcome? Mismatch(BlobExpectation expected, BlobDigest digest, long size) =>
         expected.Size is { } expectedSize && expectedSize != size ? BlobPutOutcome.SizeMismatch

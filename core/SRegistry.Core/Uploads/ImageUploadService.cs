@@ -4,6 +4,7 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Images;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Quotas;
 using SRegistry.Core.Storage;
 
 namespace SRegistry.Core.Uploads;
@@ -18,6 +19,7 @@ public sealed class ImageUploadService
 {
     private readonly UploadAccess _access;
     private readonly EntityCatalog _entities;
+    private readonly QuotaService _quotas;
     private readonly SinglePartUploads _singlePart;
     private readonly MultipartUploads _multipart;
     private readonly MultipartCompletion _completion;
@@ -29,6 +31,7 @@ public sealed class ImageUploadService
         ImageStore store,
         ImageCatalog images,
         EntityCatalog entities,
+        QuotaService quotas,
         SifMetadataRecorder sif,
         AuditLog audit,
         IOptions<UploadOptions> options,
@@ -37,11 +40,12 @@ public sealed class ImageUploadService
     {
         _access = new UploadAccess(images, db);
         _entities = entities;
+        _quotas = quotas;
         var urls = new UploadUrls(db, time);
         var parts = new PartFiles(options);
         var finisher = new UploadFinisher(db, store, sif, audit, time);
-        _singlePart = new SinglePartUploads(db, _access, urls, finisher, direct, options, time);
-        _multipart = new MultipartUploads(db, _access, urls, parts, options, time);
+        _singlePart = new SinglePartUploads(db, _access, urls, finisher, direct, quotas, options, time);
+        _multipart = new MultipartUploads(db, _access, urls, parts, quotas, options, time);
         _completion = new MultipartCompletion(db, _access, parts, finisher, options, time);
         _pruner = new UploadPruner(db, parts, time);
     }
@@ -84,8 +88,9 @@ public sealed class ImageUploadService
     /// An image that is already uploaded is returned as it is, without reading the body.
     /// </summary>
     /// <returns>As <see cref="ReceiveAsync"/>, plus NotFound, Forbidden and Frozen as in <see cref="BeginSinglePartAsync"/>.</returns>
-    public Task<RegistryResult<Image>> ReceiveDirectAsync(long imageId, Stream body, Caller caller, CancellationToken cancellationToken = default) =>
-        _singlePart.ReceiveDirectAsync(imageId, body, caller, cancellationToken);
+    /// <param name="contentLength">The body's announced length, checked against the quota before any byte is read; null when unknown.</param>
+    public Task<RegistryResult<Image>> ReceiveDirectAsync(long imageId, Stream body, long? contentLength, Caller caller, CancellationToken cancellationToken = default) =>
+        _singlePart.ReceiveDirectAsync(imageId, body, contentLength, caller, cancellationToken);
 
     /// <summary>
     /// Starts a multipart upload of <paramref name="fileSize"/> bytes (<c>POST v2/imagefile/{id}/_multipart</c>).
@@ -151,6 +156,9 @@ public sealed class ImageUploadService
         if (!image.Uploaded)
             return RegistryResult<CompletedUpload>.Failure(RegistryError.Conflict,
                 $"The bytes of image {imageId} have not arrived (or were refused); upload them before completing.");
+        // The account the collection is charged to; an entity's own figures where nobody is charged.
+        if ((await _quotas.ForContainerAsync(image.ContainerId, cancellationToken)).FirstOrDefault() is { } account)
+            return RegistryResult<CompletedUpload>.Success(new CompletedUpload(image, new QuotaUsage(account.UsedBytes, account.LimitBytes)));
         var usage = await _entities.GetUsageAsync(image.Container.Collection.EntityId, cancellationToken);
         return usage.Succeeded
             ? RegistryResult<CompletedUpload>.Success(new CompletedUpload(image, usage.Value))

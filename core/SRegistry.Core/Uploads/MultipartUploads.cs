@@ -4,6 +4,7 @@ using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Quotas;
 
 namespace SRegistry.Core.Uploads;
 
@@ -12,7 +13,7 @@ namespace SRegistry.Core.Uploads;
 /// Parts wait on local disk (<see cref="PartFiles"/>) until <see cref="MultipartCompletion"/> assembles them.
 /// </summary>
 internal sealed class MultipartUploads(
-    RegistryDbContext db, UploadAccess access, UploadUrls urls, PartFiles parts, IOptions<UploadOptions> options, TimeProvider time)
+    RegistryDbContext db, UploadAccess access, UploadUrls urls, PartFiles parts, QuotaService quotas, IOptions<UploadOptions> options, TimeProvider time)
 {
     public async Task<RegistryResult<MultipartUploadTicket>> BeginAsync(long imageId, long fileSize, Caller caller, CancellationToken cancellationToken)
     {
@@ -23,6 +24,8 @@ internal sealed class MultipartUploads(
             return RegistryResult<MultipartUploadTicket>.Success(new MultipartUploadTicket(Guid.Empty, 0, 0, AlreadyUploaded: true));
         if (fileSize <= 0)
             return RegistryResult<MultipartUploadTicket>.Failure(RegistryError.SizeMismatch, $"The file size must be a positive number of bytes, not {fileSize}.");
+        if (await quotas.ExceededAsync(found.Value.ContainerId, fileSize, cancellationToken) is { } exceeded)
+            return RegistryResult<MultipartUploadTicket>.Failure(RegistryError.QuotaExceeded, exceeded.Refusal(fileSize));
 
         var now = time.GetUtcNow();
         var upload = new UploadSession

@@ -4,13 +4,14 @@ using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Quotas;
 using SRegistry.Core.Storage;
 
 namespace SRegistry.Core.Uploads;
 
 /// <summary>Uploads of a whole image in one request: through a capability URL (v2) or directly (v1).</summary>
 internal sealed class SinglePartUploads(
-    RegistryDbContext db, UploadAccess access, UploadUrls urls, UploadFinisher finisher, DirectTransfers direct, IOptions<UploadOptions> options, TimeProvider time)
+    RegistryDbContext db, UploadAccess access, UploadUrls urls, UploadFinisher finisher, DirectTransfers direct, QuotaService quotas, IOptions<UploadOptions> options, TimeProvider time)
 {
     public async Task<RegistryResult<UploadTicket>> BeginAsync(
         long imageId, long declaredSize, string? declaredSha256Hex, Caller caller, CancellationToken cancellationToken)
@@ -32,6 +33,8 @@ internal sealed class SinglePartUploads(
             return RegistryResult<UploadTicket>.Success(new UploadTicket(null, time.GetUtcNow()));
         if (declaredSize <= 0)
             return RegistryResult<UploadTicket>.Failure(RegistryError.SizeMismatch, $"The file size must be a positive number of bytes, not {declaredSize}.");
+        if (await quotas.ExceededAsync(image.ContainerId, declaredSize, cancellationToken) is { } exceeded)
+            return RegistryResult<UploadTicket>.Failure(RegistryError.QuotaExceeded, exceeded.Refusal(declaredSize));
 
         var now = time.GetUtcNow();
         var session = new UploadSession
@@ -104,11 +107,16 @@ internal sealed class SinglePartUploads(
         return await finisher.StoreAsync(session.ImageId, new ClientBodyStream(body), session.ExpectedSize, actor, cancellationToken);
     }
 
-    public async Task<RegistryResult<Image>> ReceiveDirectAsync(long imageId, Stream body, Caller caller, CancellationToken cancellationToken)
+    public async Task<RegistryResult<Image>> ReceiveDirectAsync(long imageId, Stream body, long? contentLength, Caller caller, CancellationToken cancellationToken)
     {
         var found = await access.FindPushableAsync(imageId, caller, cancellationToken);
         if (!found.Succeeded || found.Value.Uploaded)
             return found;
+
+        // Checked before the first byte is read; without a Content-Length, a full quota still refuses.
+        var requested = contentLength ?? 0;
+        if (await quotas.ExceededAsync(found.Value.ContainerId, requested, cancellationToken) is { } exceeded)
+            return RegistryResult<Image>.Failure(RegistryError.QuotaExceeded, exceeded.Refusal(requested));
         return await finisher.StoreAsync(imageId, new ClientBodyStream(body), null, caller.Actor, cancellationToken);
     }
 }

@@ -33,6 +33,10 @@ internal sealed class UploadFinisher(RegistryDbContext db, ImageStore store, Sif
             // Nothing is modified in the context yet, so the store's own save writes only its blob row.
             stored = await store.PutAsync(content, new BlobExpectation(expected, expectedSize), actor, cancellationToken);
         }
+        catch (BlobCollectedException e)
+        {
+            return RegistryResult<Image>.Failure(RegistryError.Conflict, e.Message);
+        }
         catch (IOException e) when (content is ClientBodyStream { Failed: true } body)
         {
             return RegistryResult<Image>.Failure(RegistryError.SizeMismatch,

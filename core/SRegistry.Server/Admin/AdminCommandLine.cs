@@ -28,6 +28,8 @@ public static class AdminCommandLine
             ConfigCommands.Create(data),
             BackupCommands.CreateBackup(data),
             BackupCommands.CreateRestore(data),
+            GcCommands.Create(data),
+            QuotaCommands.Create(data),
         };
 
         try

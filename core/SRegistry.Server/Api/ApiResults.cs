@@ -43,6 +43,7 @@ public static class ApiResults
     public static IResult Failure(RegistryError error, string message, Caller caller) => error switch
     {
         RegistryError.NotFound => Problem(StatusCodes.Status404NotFound, "not_found", message),
+        RegistryError.QuotaExceeded => Problem(StatusCodes.Status413PayloadTooLarge, "quota_exceeded", message),
         RegistryError.Forbidden when caller.IsAnonymous => Problem(StatusCodes.Status401Unauthorized, "unauthenticated", message + " Sign in: send 'Authorization: Bearer <API token>'."),
         RegistryError.Forbidden => Problem(StatusCodes.Status403Forbidden, "forbidden", message),
         RegistryError.Frozen => Problem(StatusCodes.Status409Conflict, "frozen", message),

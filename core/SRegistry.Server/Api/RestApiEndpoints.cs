@@ -41,7 +41,8 @@ public static class RestApiEndpoints
             .MapApiUsage()
             .MapApiSearch()
             .MapApiBuilds()
-            .MapApiConnections();
+            .MapApiConnections()
+            .MapApiQuotas();
         endpoints.MapRegistryOpenApi();
         return endpoints;
     }

@@ -10,6 +10,7 @@ using SRegistry.Core.Storage;
 using SRegistry.Core.Uploads;
 using SRegistry.PluginHost;
 using SRegistry.Storage.S3;
+using SRegistry.Server.Operations;
 
 namespace SRegistry.Server.Hosting;
 
@@ -30,6 +31,7 @@ public static class RegistryComposition
     {
         services.AddRegistryCore();
         services.AddCoreOptions(configuration, settings);
+        services.AddRegistryOperations(configuration);
         services.AddFileSystemBlobStore(new FileSystemBlobStoreOptions { Path = settings.BlobDirectory });
         services.AddS3BlobStore(configuration.GetSection(S3BlobStoreOptions.SectionName));
 

@@ -10,6 +10,8 @@ using SRegistry.Server.Sharing;
 using SRegistry.Server.Web;
 using SRegistry.Server.Oci;
 using SRegistry.Server.SRegistryCli;
+using SRegistry.Server.Operations;
+using SRegistry.Server.Operations.Metrics;
 
 namespace SRegistry.Server.Hosting;
 
@@ -49,6 +51,7 @@ public static class RegistryServer
             builder.Services.AddHostedService<ExpiredUploadPruner>();
             builder.Services.AddHostedService<BuildDispatcher>();
             builder.Services.AddTrustedProxies(builder.Configuration);
+            builder.Services.AddOperationsHttp(builder.Configuration);
 
             await using var app = builder.Build();
 
@@ -57,10 +60,12 @@ public static class RegistryServer
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
             app.UseForwardedHeaders();
+            app.UseRequestMetrics();
             app.UseSecurityHeaders();
             app.UseBadRequestProblems();
             app.UseAuthentication();
             app.UseAuthorization();
+            app.UseRateLimits();
             app.UseOpenApiExplorer();
             app.MapRegistryHealthChecks();
             app.MapLibraryApi();
@@ -69,6 +74,7 @@ public static class RegistryServer
             app.MapShareDownloads();
             app.MapWebInterface();
             app.MapOciApi();
+            app.MapMetrics();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;

@@ -36,6 +36,7 @@ public static class LibraryResults
     public static int StatusFor(RegistryError error, Caller caller) => error switch
     {
         RegistryError.NotFound => StatusCodes.Status404NotFound,
+        RegistryError.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
         RegistryError.Forbidden when caller.IsAnonymous => StatusCodes.Status401Unauthorized,
         RegistryError.Forbidden or RegistryError.Frozen => StatusCodes.Status403Forbidden,
         RegistryError.AlreadyExists or RegistryError.Conflict => StatusCodes.Status409Conflict,

@@ -49,7 +49,7 @@ public static class UploadEndpoints
         {
             var caller = context.Caller();
             if (LibraryRequest.Id(id) is not { } imageId) return NoSuchImage(id);
-            var received = await uploads.ReceiveDirectAsync(imageId, context.Request.Body, caller, context.RequestAborted);
+            var received = await uploads.ReceiveDirectAsync(imageId, context.Request.Body, context.Request.ContentLength, caller, context.RequestAborted);
             return received.Succeeded ? Results.Ok() : LibraryResults.Failure(received.Error, received.Message, caller);
         }).WithMetadata(new DisableRequestSizeLimitAttribute());
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using SRegistry.Core.Accounts;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Oci;
+using SRegistry.Core.Quotas;
 
 namespace SRegistry.Server.Oci;
 
@@ -9,7 +10,7 @@ namespace SRegistry.Server.Oci;
 /// <c>/v2/&lt;name&gt;/blobs/uploads/</c>: POST (start, monolithic with <c>?digest=</c>, or mount with
 /// <c>?mount=&amp;from=</c>), then PATCH chunks, PUT <c>?digest=</c> to finish, GET status, DELETE to cancel.
 /// </summary>
-public sealed class UploadRequests(OciGate gate, OciRepositories repositories, OciBlobs blobs, OciBlobUploads uploads)
+public sealed class UploadRequests(OciGate gate, OciRepositories repositories, OciBlobs blobs, OciBlobUploads uploads, QuotaService quotas)
 {
     public async Task<IResult> StartAsync(HttpContext context, OciRoute route)
     {
@@ -25,6 +26,8 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
                 return Created(context, route, digest.ToString());
         }
 
+        if (await OverQuotaAsync(context, container!.Id, 0) is { } overQuota) return overQuota;
+
         // Abandoned uploads go when new ones start, so their files cannot pile up unnoticed.
         await uploads.PruneAsync(ct);
         var upload = await uploads.BeginAsync(container!, identity.Caller, ct);
@@ -39,6 +42,7 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
         if (refusal is not null) return refusal;
         if (!TryReadStart(context, out var start))
             return OciResults.Error(StatusCodes.Status416RangeNotSatisfiable, "BLOB_UPLOAD_INVALID", "Content-Range must be <start>-<end>.");
+        if (await OverQuotaAsync(context, upload!.ContainerId, uploads.Offset(upload) ?? 0) is { } overQuota) return overQuota;
         var appended = await uploads.AppendAsync(upload!, context.Request.Body, start, context.RequestAborted);
         if (!appended.Succeeded)
             return RangeRefusal(context, route, upload!, appended.Error, appended.Message);
@@ -49,6 +53,7 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
     {
         var (upload, identity, refusal) = await OpenAsync(context, route);
         if (refusal is not null) return refusal;
+        if (await OverQuotaAsync(context, upload!.ContainerId, uploads.Offset(upload) ?? 0) is { } overQuota) return overQuota;
         return await CompleteAsync(context, route, upload!, identity!, context.Request.Query["digest"].ToString());
     }
 
@@ -84,6 +89,17 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
         return completed.Succeeded
             ? Created(context, route, completed.Value!.Digest.ToString())
             : RangeRefusal(context, route, upload, completed.Error, completed.Message);
+    }
+
+    // Before bytes are kept: at the start with the announced length, then with each chunk on top of
+    // what arrived (a chunk without Content-Length is checked with what arrived before it).
+    private async Task<IResult?> OverQuotaAsync(HttpContext context, long containerId, long received)
+    {
+        var requested = received + (context.Request.ContentLength ?? 0);
+        return await quotas.ExceededAsync(containerId, requested, context.RequestAborted) is { } exceeded
+            ? OciResults.Error(StatusCodes.Status413PayloadTooLarge, "DENIED", exceeded.Refusal(requested),
+                new { used = exceeded.UsedBytes, limit = exceeded.LimitBytes, requested })
+            : null;
     }
 
     private async Task<(OciUpload? Upload, OciIdentity? Identity, IResult? Refusal)> OpenAsync(HttpContext context, OciRoute route)

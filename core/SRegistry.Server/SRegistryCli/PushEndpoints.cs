@@ -7,6 +7,7 @@ using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Names;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Quotas;
 using SRegistry.Server.Uploads;
 
 namespace SRegistry.Server.SRegistryCli;
@@ -47,7 +48,7 @@ public static class PushEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext context, HmacAuthenticator hmac, PushTargets targets, RegistryDbContext db,
-        SpooledPush push, IOptions<SRegistryCliOptions> options)
+        SpooledPush push, QuotaService quotas, IOptions<SRegistryCliOptions> options)
     {
         var cancel = context.RequestAborted;
         UploadForm? form;
@@ -76,6 +77,11 @@ public static class PushEndpoints
         var header = context.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : fields.GetValueOrDefault("SREGISTRY_EVENT");
         var auth = await hmac.AuthenticateAsync(header, "upload", collection!, name!, tag!, cancel);
         if (Refusal(auth) is { } refused) return refused;
+
+        // Before the file is spooled: the request's length stands for the file's.
+        var requested = context.Request.ContentLength ?? 0;
+        if (await quotas.ExceededAsync(Entity.DefaultName, collection!, auth.Caller, requested, cancel) is { } exceeded)
+            return SRegistryCliResults.Failure(RegistryError.QuotaExceeded, exceeded.Refusal(requested));
 
         UploadSpool spool;
         try

@@ -26,6 +26,7 @@ public static class SRegistryCliResults
     public static int StatusFor(RegistryError error) => error switch
     {
         RegistryError.NotFound => StatusCodes.Status404NotFound,
+        RegistryError.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
         RegistryError.Forbidden or RegistryError.Frozen => StatusCodes.Status403Forbidden,
         RegistryError.AlreadyExists or RegistryError.Conflict => StatusCodes.Status409Conflict,
         RegistryError.DigestMismatch or RegistryError.SizeMismatch or RegistryError.InvalidContent => StatusCodes.Status422UnprocessableEntity,

@@ -24,7 +24,7 @@ public sealed class SpooledPush(RegistryDbContext db, ImageCatalog images, TagCa
         {
             RegistryResult<Image> received;
             await using (var content = spool.OpenRead())
-                received = await uploads.ReceiveDirectAsync(imageId, content, caller, cancellationToken);
+                received = await uploads.ReceiveDirectAsync(imageId, content, spool.Size, caller, cancellationToken);
 
             if (!received.Succeeded)
             {

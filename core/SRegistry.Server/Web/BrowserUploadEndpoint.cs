@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SRegistry.Core;
 using SRegistry.Core.Names;
 using SRegistry.Core.Sif;
+using SRegistry.Core.Quotas;
 using SRegistry.Core.Uploads;
 using SRegistry.Server.Uploads;
 
@@ -30,7 +31,7 @@ public static class BrowserUploadEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpContext context, IAntiforgery antiforgery, WebCallers callers, PushTargets targets, SpooledPush push, IOptions<UploadOptions> options,
+        HttpContext context, IAntiforgery antiforgery, WebCallers callers, PushTargets targets, SpooledPush push, QuotaService quotas, IOptions<UploadOptions> options,
         string? entity, string? collection, string? container, string? tag)
     {
         var cancel = context.RequestAborted;
@@ -44,6 +45,9 @@ public static class BrowserUploadEndpoint
             || !NameValidation.TryValidatePart(container, "container name", out error)
             || !NameValidation.TryValidateTag(tag, out error))
             return Refuse(StatusCodes.Status400BadRequest, error);
+        var requested = context.Request.ContentLength ?? 0;
+        if (await quotas.ExceededAsync(entity!, collection!, caller, requested, cancel) is { } exceeded)
+            return Refuse(StatusCodes.Status413PayloadTooLarge, exceeded.Refusal(requested));
 
         UploadSpool spool;
         try
@@ -96,6 +100,7 @@ public static class BrowserUploadEndpoint
     private static int StatusFor(RegistryError error) => error switch
     {
         RegistryError.NotFound => StatusCodes.Status404NotFound,
+        RegistryError.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
         RegistryError.Forbidden or RegistryError.Frozen => StatusCodes.Status403Forbidden,
         RegistryError.AlreadyExists or RegistryError.Conflict => StatusCodes.Status409Conflict,
         RegistryError.DigestMismatch or RegistryError.SizeMismatch or RegistryError.InvalidContent => StatusCodes.Status422UnprocessableEntity,

@@ -133,6 +133,10 @@ internal sealed class CatalogScene : IAsyncDisposable
         var image = new Image { ContainerId = containerId, Digest = Digest(content).Hex, Arch = arch, Size = content.Length * 1000L, Uploaded = uploaded, Signed = signed, CreatedAt = Time.GetUtcNow() };
         foreach (var tag in tags ?? [])
             image.Tags.Add(new Tag { ContainerId = containerId, Arch = arch, Name = tag, UpdatedAt = Time.GetUtcNow() });
+
+        // An uploaded image names a recorded blob: the database refuses a reference to content it does not hold.
+        if (uploaded && !await db.Blobs.AnyAsync(b => b.Digest == image.Digest))
+            db.Blobs.Add(new StoredBlob { Digest = image.Digest, Size = image.Size, CreatedAt = Time.GetUtcNow(), TouchedAt = Time.GetUtcNow() });
         db.Images.Add(image);
         await db.SaveChangesAsync();
         return image;

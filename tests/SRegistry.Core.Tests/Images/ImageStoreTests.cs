@@ -140,6 +140,8 @@ public sealed class ImageStoreTests(PostgresFixture postgres) : IDisposable
         var digest = Digest(content);
         var entity = await db.Entities.SingleAsync(e => e.Name == Entity.DefaultName);
         var container = new Container { Name = "bwa", Collection = new Collection { Name = "tools", EntityId = entity.Id } };
+        // Uploaded images name recorded blobs (the database refuses a reference to an unrecorded one).
+        db.Blobs.AddRange(new StoredBlob { Digest = digest.Hex }, new StoredBlob { Digest = Digest([1]).Hex });
         container.Images.Add(new Image { Digest = digest.Hex, Arch = "amd64", Uploaded = true });
         container.Images.Add(new Image { Digest = digest.Hex, Arch = "arm64", Uploaded = true });
         container.Images.Add(new Image { Digest = digest.Hex, Arch = "ppc64le", Uploaded = false });
@@ -159,6 +161,7 @@ public sealed class ImageStoreTests(PostgresFixture postgres) : IDisposable
         var layer = Digest(content);
         var child = Digest([3]);
         var container = await NewContainerAsync(db);
+        db.Blobs.Add(new StoredBlob { Digest = layer.Hex });
         var manifest = new Manifest { ContainerId = container.Id, Digest = Digest([4]).Hex, MediaType = "application/vnd.oci.image.index.v1+json", Content = [4] };
         manifest.References.Add(new ManifestReference { Digest = layer.Hex });
         manifest.References.Add(new ManifestReference { Digest = child.Hex, IsManifest = true });

@@ -317,7 +317,7 @@ public sealed class SinglePartUploadTests(PostgresFixture postgres, SifSamples s
         await using var bed = await UploadTestBed.CreateAsync(postgres);
         var imageId = await bed.CreateImageAsync(sif.Amd64);
 
-        var result = await bed.RequestAsync(u => u.ReceiveDirectAsync(imageId, new MemoryStream(sif.Amd64), bed.Alice));
+        var result = await bed.RequestAsync(u => u.ReceiveDirectAsync(imageId, new MemoryStream(sif.Amd64), sif.Amd64.Length, bed.Alice));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.True((await bed.LoadImageAsync(imageId)).Uploaded);
@@ -329,7 +329,7 @@ public sealed class SinglePartUploadTests(PostgresFixture postgres, SifSamples s
         await using var bed = await UploadTestBed.CreateAsync(postgres);
         var imageId = await bed.CreateImageAsync(sif.Amd64);
 
-        var result = await bed.RequestAsync(u => u.ReceiveDirectAsync(imageId, new MemoryStream(sif.Amd64), bed.Bob));
+        var result = await bed.RequestAsync(u => u.ReceiveDirectAsync(imageId, new MemoryStream(sif.Amd64), sif.Amd64.Length, bed.Bob));
 
         Assert.Equal(RegistryError.Forbidden, result.Error);
         await bed.AssertNothingStoredAsync(imageId);

@@ -104,7 +104,7 @@ public sealed class UsageReportTests(PostgresFixture postgres)
         await scene.AddCollectionAsync("bob", "empty");
 
         var db = scene.Context();
-        foreach (var content in new[] { A, B, C, D, F, Unreferenced })
+        foreach (var content in new[] { A, B, C, D, F, Unreferenced }.Where(c => !db.Blobs.Any(b => b.Digest == CatalogScene.Digest(c).Hex)))
             db.Blobs.Add(new StoredBlob { Digest = CatalogScene.Digest(content).Hex, Size = content.Length * 1000L, CreatedAt = scene.Time.GetUtcNow() });
         await db.SaveChangesAsync();
         return scene;

@@ -12,5 +12,6 @@ internal sealed class StoredBlobConfiguration : IEntityTypeConfiguration<StoredB
         // garbage collector, not the database, decides when content is unreferenced.
         builder.ToTable("blobs");
         builder.HasKey(b => b.Digest);
+        builder.HasIndex(b => b.TouchedAt);
     }
 }
