@@ -27,8 +27,8 @@ public sealed class TeamService(RegistryDbContext db, AuditLog audit, TimeProvid
     /// <returns>The team with its one owner in <see cref="Team.Members"/>.</returns>
     public async Task<RegistryResult<Team>> CreateAsync(string name, string? description, Caller caller, CancellationToken cancellationToken = default)
     {
-        if (caller.IsAnonymous)
-            return Fail<Team>(RegistryError.Forbidden, "Creating a team needs a signed-in user.");
+        if (caller.IsAnonymous || caller.IsRobot)
+            return Fail<Team>(RegistryError.Forbidden, "Creating a team needs a signed-in user (robot accounts cannot).");
         if (!caller.Allows(TokenScopes.Push))
             return Fail<Team>(RegistryError.Forbidden, NeedsPush);
         if (!NameValidation.TryValidateTeamName(name, out var error))
