@@ -2,13 +2,8 @@ using SRegistry.Core.Persistence;
 using SRegistry.PluginHost;
 using Microsoft.Extensions.Options;
 using SRegistry.Server.Api;
-using SRegistry.Server.Authentication;
-using SRegistry.Server.Health;
-using SRegistry.Server.Library;
-using SRegistry.Server.Sharing;
+using SRegistry.Server.Privacy;
 using SRegistry.Server.Web;
-using SRegistry.Server.Oci;
-using SRegistry.Server.SRegistryCli;
 
 namespace SRegistry.Server.Hosting;
 
@@ -32,18 +27,12 @@ public static class RegistryServer
         try
         {
             var settings = RegistrySettings.From(builder.Configuration);
+            ListenAddresses.WarnIfExposed(builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : DefaultUrl, logger);
             logger.LogInformation("Data directory {DataDirectory}", settings.DataDirectory);
             var plugins = builder.Services.AddRegistry(builder.Configuration, builder.Environment, settings, logger);
             await using var database = await DatabaseConnection.OpenAsync(settings, logger, CancellationToken.None);
             builder.Services.AddRegistryDatabase(database.ConnectionString);
-            builder.Services.AddRegistryHealthChecks();
-            builder.Services.AddRegistryAuthentication();
-            builder.Services.AddLibraryApi(builder.Configuration);
-            builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
-            builder.Services.AddRestApi();
-            builder.Services.AddBadRequestProblems();
-            builder.Services.AddWebInterface();
-            builder.Services.AddOciApi();
+            builder.Services.AddRegistryDoors(builder.Configuration, settings.DataDirectory);
             builder.Services.AddHostedService<ExpiredUploadPruner>();
 
             await using var app = builder.Build();
@@ -55,15 +44,10 @@ public static class RegistryServer
             app.UseSecurityHeaders();
             app.UseBadRequestProblems();
             app.UseAuthentication();
+            app.UsePrivateMode();
             app.UseAuthorization();
             app.UseOpenApiExplorer();
-            app.MapRegistryHealthChecks();
-            app.MapLibraryApi();
-            app.MapSRegistryCliApi();
-            app.MapRestApi();
-            app.MapShareDownloads();
-            app.MapWebInterface();
-            app.MapOciApi();
+            app.MapRegistryDoors();
             app.MapPlugins(plugins);
             await app.RunAsync();
             return 0;

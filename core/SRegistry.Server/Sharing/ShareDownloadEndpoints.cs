@@ -1,3 +1,4 @@
+using SRegistry.Server.Privacy;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Images;
 using SRegistry.Core.Sharing;
@@ -41,7 +42,7 @@ public static class ShareDownloadEndpoints
             if (content is null)
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "The shared image's bytes are missing from the store.");
             return Results.Stream(content, "application/octet-stream", $"{image.Container.Name}_{image.Digest[..12]}.sif", enableRangeProcessing: true);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().PublicInPrivateMode(); // Share links are for people without accounts: that is their purpose.
         return endpoints;
     }
 }

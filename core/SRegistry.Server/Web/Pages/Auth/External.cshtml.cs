@@ -1,3 +1,4 @@
+using SRegistry.Abstractions.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace SRegistry.Server.Web.Pages.Auth;
 
 /// <summary>Starts a plugin's redirect login (a POST with antiforgery, so another site cannot start one).</summary>
+[PublicInPrivateMode]
 public sealed class ExternalModel(LoginSchemes schemes) : PageModel
 {
     public IActionResult OnGet() => StatusCode(StatusCodes.Status405MethodNotAllowed);

@@ -1,3 +1,4 @@
+using SRegistry.Abstractions.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,7 @@ namespace SRegistry.Server.Web.Pages.Auth;
 /// external cookie) becomes a linked local account and a session. A GET, as every redirect login's
 /// return is; it acts only on what the plugin itself put in the external cookie.
 /// </summary>
+[PublicInPrivateMode]
 public sealed class ExternalCallbackModel(WebCallers callers, ExternalAccountProvisioner accounts) : RegistryPageModel(callers)
 {
     public async Task<IActionResult> OnGetAsync(string? returnUrl)

@@ -1,8 +1,10 @@
+using SRegistry.Abstractions.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using SRegistry.Core.Accounts;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 
+[PublicInPrivateMode]
 public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords, LoginSchemes schemes) : RegistryPageModel(callers)
 {
     /// <summary>The plugins' redirect logins, one button each.</summary>
