@@ -37,3 +37,6 @@ public sealed record CreateTeamRequest(string Name, string? Description);
 
 /// <summary><c>PUT /api/v1/teams/{team}/members/{user}</c>: <c>owner</c> or <c>member</c>.</summary>
 public sealed record SetTeamMemberRequest(string Role);
+
+/// <summary><c>POST …/robots</c>: the robot's short name, its token's scopes (some of pull, push, delete), and when it expires (left out: never).</summary>
+public sealed record CreateRobotRequest(string Name, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt);
