@@ -1,6 +1,6 @@
-using SRegistry.Server.Privacy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Health;
 

@@ -1,7 +1,7 @@
-using SRegistry.Server.Privacy;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using SRegistry.Core.Accounts;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Library;
 

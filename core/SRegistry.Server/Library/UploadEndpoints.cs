@@ -1,8 +1,8 @@
-using SRegistry.Server.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using SRegistry.Core;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Uploads;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Library;
 

@@ -1,9 +1,9 @@
-using SRegistry.Server.Privacy;
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using SRegistry.Core.Catalog;
 using Microsoft.Extensions.Options;
 using SRegistry.Core.Oci;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Oci;
 

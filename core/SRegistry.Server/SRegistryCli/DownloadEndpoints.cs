@@ -1,7 +1,7 @@
-using SRegistry.Server.Privacy;
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Images;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.SRegistryCli;
 

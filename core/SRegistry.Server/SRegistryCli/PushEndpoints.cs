@@ -1,4 +1,3 @@
-using SRegistry.Server.Privacy;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using SRegistry.Core.Domain;
 using SRegistry.Core.Names;
 using SRegistry.Core.Persistence;
 using SRegistry.Server.Uploads;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.SRegistryCli;
 

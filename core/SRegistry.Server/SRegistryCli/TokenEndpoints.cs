@@ -1,4 +1,3 @@
-using SRegistry.Server.Privacy;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
@@ -6,6 +5,7 @@ using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Domain;
 using SRegistry.Server.Authentication;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.SRegistryCli;
 

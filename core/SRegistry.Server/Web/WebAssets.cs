@@ -1,5 +1,5 @@
-using SRegistry.Server.Privacy;
 using System.Reflection;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Web;
 

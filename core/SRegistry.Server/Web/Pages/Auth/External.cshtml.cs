@@ -1,7 +1,7 @@
-using SRegistry.Abstractions.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SRegistry.Abstractions.Hosting;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 

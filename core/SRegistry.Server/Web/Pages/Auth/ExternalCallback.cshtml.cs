@@ -1,9 +1,9 @@
-using SRegistry.Abstractions.Hosting;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using SRegistry.Abstractions.Authentication;
 using SRegistry.Core.Accounts;
+using SRegistry.Abstractions.Hosting;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 

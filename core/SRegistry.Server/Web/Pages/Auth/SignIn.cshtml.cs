@@ -1,6 +1,6 @@
-using SRegistry.Abstractions.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using SRegistry.Core.Accounts;
+using SRegistry.Abstractions.Hosting;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 
