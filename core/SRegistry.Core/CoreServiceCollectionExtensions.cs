@@ -66,6 +66,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<TeamService>();
         services.TryAddScoped<TeamInvitations>();
         services.TryAddScoped<StarService>();
+        services.TryAddScoped<Robots.RobotOwners>();
+        services.TryAddScoped<Robots.RobotAccounts>();
         services.TryAddScoped<UsageReport>();
         services.TryAddScoped<SifMetadataRecorder>();
         services.TryAddScoped<ImageUploadService>();

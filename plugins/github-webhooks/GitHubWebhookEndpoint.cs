@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using SRegistry.Abstractions.Sources;
+using SRegistry.Abstractions.Hosting;
 
 namespace SRegistry.Plugins.GitHubWebhooks;
 
@@ -20,7 +21,8 @@ public static class GitHubWebhookEndpoint
 
     /// <summary>Maps the endpoint.</summary>
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/plugins/github-webhooks/hook/{id:guid}", HandleAsync);
+        endpoints.MapPost("/plugins/github-webhooks/hook/{id:guid}", HandleAsync)
+            .WithMetadata(new PublicInPrivateModeAttribute()); // GitHub signs, it does not sign in
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, Guid id, ISourceConnections connections, GitHubEventHandler events, IOptions<GitHubWebhooksOptions> options)

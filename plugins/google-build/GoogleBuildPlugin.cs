@@ -11,6 +11,7 @@ using SRegistry.Plugins.GoogleBuild;
 using SRegistry.Plugins.GoogleBuild.Builds;
 using SRegistry.Plugins.GoogleBuild.Google;
 using SRegistry.Plugins.GoogleBuild.Storage;
+using SRegistry.Abstractions.Hosting;
 
 [assembly: RegistryPlugin(typeof(GoogleBuildPlugin))]
 
@@ -57,5 +58,6 @@ public sealed class GoogleBuildPlugin : IRegistryPlugin
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(CloudBuildCallbackEndpoint.Path, (HttpContext context, [FromServices] CloudBuildCallbackEndpoint callback) => callback.HandleAsync(context))
+            .WithMetadata(new PublicInPrivateModeAttribute()) // checks its own secret
             .ExcludeFromDescription();
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SRegistry.Abstractions.Plugins;
 using SRegistry.Plugins.Saml;
+using SRegistry.Abstractions.Hosting;
 
 [assembly: RegistryPlugin(typeof(SamlPlugin))]
 
@@ -34,5 +35,6 @@ public sealed class SamlPlugin : IRegistryPlugin
     /// <inheritdoc />
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(SamlPaths.Metadata, (IOptions<SamlOptions> options) =>
-            Results.Text(ServiceProviderMetadata.Xml(options.Value), "application/samlmetadata+xml"));
+            Results.Text(ServiceProviderMetadata.Xml(options.Value), "application/samlmetadata+xml"))
+            .WithMetadata(new PublicInPrivateModeAttribute()); // identity providers fetch it anonymously
 }

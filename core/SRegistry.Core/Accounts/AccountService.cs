@@ -82,6 +82,8 @@ public sealed class AccountService(RegistryDbContext db, AuditLog audit, TimePro
         var user = await FindTrackedAsync(userName, cancellationToken);
         if (user is null)
             return NoSuchUser(userName);
+        if (user.IsRobot)
+            return RegistryResult<User>.Failure(RegistryError.Forbidden, $"'{userName}' is a robot account: robots have no password and use only their tokens.");
 
         user.PasswordHash = hasher.HashPassword(user, newPassword);
         audit.Record(actor, AuditActions.UserPasswordReset, $"user:{userName}");

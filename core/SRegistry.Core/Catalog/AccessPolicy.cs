@@ -18,6 +18,8 @@ namespace SRegistry.Core.Catalog;
 /// <item><term>delete</term><description>admin, entity owner, collection owner, with <c>delete</c>.</description></item>
 /// <item><term>create a collection</term><description>admin, entity owner, with <c>push</c>; in the ownerless <c>default</c>
 /// entity, any signed-in user with <c>push</c>, who becomes the new collection's owner member.</description></item>
+/// <item><term>robots</term><description>only their collection (or their team's collections), within their token's scopes; they
+/// never create entities or collections, and never see anything else, public or not.</description></item>
 /// <item><term>create an entity</term><description>admin: any name; others: their own user name or a team they own, with <c>push</c>.</description></item>
 /// </list>
 /// </remarks>
@@ -28,6 +30,8 @@ public static class AccessPolicy
     {
         if (caller.IsAdmin)
             return c => true;
+        if (caller.IsRobot)
+            return caller.Allows(TokenScopes.Pull) || caller.Allows(TokenScopes.Delete) ? RobotCollections(caller) : c => false;
         if (caller.IsAnonymous || !(caller.Allows(TokenScopes.Pull) || caller.Allows(TokenScopes.Delete)))
             return c => !c.IsPrivate;
 
@@ -44,6 +48,8 @@ public static class AccessPolicy
     {
         if (!caller.Allows(TokenScopes.Push) || caller.IsAnonymous)
             return c => false;
+        if (caller.IsRobot)
+            return RobotCollections(caller);
         if (caller.IsAdmin)
             return c => true;
 
@@ -55,6 +61,8 @@ public static class AccessPolicy
     {
         if (!caller.Allows(TokenScopes.Delete) || caller.IsAnonymous)
             return c => false;
+        if (caller.IsRobot)
+            return RobotCollections(caller);
         if (caller.IsAdmin)
             return c => true;
 
@@ -64,7 +72,7 @@ public static class AccessPolicy
     /// <summary>Entities the caller may create collections in.</summary>
     public static Expression<Func<Entity, bool>> CanCreateCollectionIn(Caller caller)
     {
-        if (!caller.Allows(TokenScopes.Push) || caller.IsAnonymous)
+        if (!caller.Allows(TokenScopes.Push) || caller.IsAnonymous || caller.IsRobot)
             return e => false;
         if (caller.IsAdmin)
             return e => true;
@@ -88,8 +96,20 @@ public static class AccessPolicy
     /// <param name="ownsTeamOfThatName">Whether the caller is an owner of the team named <paramref name="name"/>.</param>
     public static bool MayCreateEntity(Caller caller, string name, bool ownsTeamOfThatName) =>
         !caller.IsAnonymous
+        && !caller.IsRobot
         && caller.Allows(TokenScopes.Push)
         && (caller.IsAdmin || name == caller.UserName || ownsTeamOfThatName);
+
+    // A robot's collections: the one it was made for, or those of its team (owned through the team's
+    // entities, or where the team is a member). Robots never reach public collections beyond these.
+    private static Expression<Func<Collection, bool>> RobotCollections(Caller caller)
+    {
+        var collectionId = caller.RobotCollectionId;
+        var teamId = caller.RobotTeamId;
+        return collectionId is not null
+            ? c => c.Id == collectionId
+            : c => c.Entity.OwnerTeamId == teamId || c.Members.Any(m => m.TeamId == teamId);
+    }
 
     // Entity owners (as a user or through a team) and collection members, directly or through a team;
     // with ownersOnly, only members in the Owner role.

@@ -10,8 +10,10 @@ namespace SRegistry.Core.Catalog;
 /// </summary>
 public sealed class Caller
 {
-    private Caller(long? userId, string? userName, bool isAdmin, IReadOnlyList<long> teamIds, IReadOnlyList<string> scopes)
+    private Caller(long? userId, string? userName, bool isAdmin, IReadOnlyList<long> teamIds, IReadOnlyList<string> scopes, long? robotCollectionId = null, long? robotTeamId = null)
     {
+        RobotCollectionId = robotCollectionId;
+        RobotTeamId = robotTeamId;
         UserId = userId;
         UserName = userName;
         IsAdmin = isAdmin;
@@ -44,6 +46,18 @@ public sealed class Caller
     /// <summary>The token's scopes; empty means everything the user may.</summary>
     public IReadOnlyList<string> Scopes { get; }
 
+    /// <summary>For a robot account: the one collection it may reach (see <see cref="AccessPolicy"/>).</summary>
+    public long? RobotCollectionId { get; }
+
+    /// <summary>For a robot account: the team whose collections it may reach.</summary>
+    public long? RobotTeamId { get; }
+
+    /// <summary>
+    /// A robot account: reaches only its collections, within its token's scopes, and never manages
+    /// anything (members, robots, teams, tokens, entities, collections).
+    /// </summary>
+    public bool IsRobot => RobotCollectionId is not null || RobotTeamId is not null;
+
     /// <summary>True for <see cref="Anonymous"/>.</summary>
     public bool IsAnonymous => UserId is null && !IsAdmin;
 
@@ -63,6 +77,9 @@ public sealed class Caller
         if (!user.IsActive)
             return Anonymous;
         string[] scopeList = [.. scopes ?? []];
+        // A robot is never an administrator nor a team member, whatever its row says.
+        if (user.IsRobot)
+            return new Caller(user.Id, user.UserName, false, [], scopeList, user.RobotCollectionId, user.RobotTeamId);
         return new Caller(user.Id, user.UserName, user.IsAdmin && TokenScopes.Allows(scopeList, TokenScopes.Admin), [.. teamIds.Distinct()], scopeList);
     }
 

@@ -13,8 +13,9 @@ namespace SRegistry.Core.Catalog;
 public sealed class CollectionSettings(RegistryDbContext db, AuditLog audit, TimeProvider time)
 {
     /// <summary>Whether the caller may change the collection: what decides who sees its settings.</summary>
-    public Task<bool> MayManageAsync(long collectionId, Caller caller, CancellationToken cancellationToken = default) =>
-        db.IsAllowedAsync(collectionId, AccessPolicy.CanDelete(caller), cancellationToken);
+    /// <remarks>Robots never manage, even with delete: a leaked CI token must not hand out rights.</remarks>
+    public async Task<bool> MayManageAsync(long collectionId, Caller caller, CancellationToken cancellationToken = default) =>
+        !caller.IsRobot && await db.IsAllowedAsync(collectionId, AccessPolicy.CanDelete(caller), cancellationToken);
 
     /// <summary>Changes the description (null keeps it, empty clears it) and the privacy (null keeps it).</summary>
     public async Task<RegistryResult<Collection>> UpdateAsync(long collectionId, string? description, bool? isPrivate, Caller caller, CancellationToken cancellationToken = default)
@@ -140,7 +141,7 @@ public sealed class CollectionSettings(RegistryDbContext db, AuditLog audit, Tim
         var collection = await db.VisibleCollections(caller).Include(c => c.Entity).SingleOrDefaultAsync(c => c.Id == collectionId, cancellationToken);
         if (collection is null)
             return RegistryResult<Collection>.Failure(RegistryError.NotFound, $"There is no collection with id {collectionId}.");
-        if (!await db.IsAllowedAsync(collectionId, AccessPolicy.CanDelete(caller), cancellationToken))
+        if (!await MayManageAsync(collectionId, caller, cancellationToken))
             return RegistryResult<Collection>.Failure(RegistryError.Forbidden,
                 $"You may not {verb} the collection '{CatalogText.Path(collection)}': only its owners, its entity's owners and administrators may, with a token that allows delete.");
         return RegistryResult<Collection>.Success(collection);

@@ -27,6 +27,18 @@ public sealed class User
     /// <summary>The most bytes this user's namespaces may hold; null = <c>Quotas:DefaultUserBytes</c>.</summary>
     public long? QuotaBytes { get; set; }
 
+    /// <summary>For a robot account made for one collection: that collection (see <see cref="Accounts.RobotAccounts"/>).</summary>
+    public long? RobotCollectionId { get; set; }
+
+    /// <summary>For a robot account made for a team: the team, whose collections it may reach.</summary>
+    public long? RobotTeamId { get; set; }
+
+    /// <summary>Who made the robot; null for people.</summary>
+    public long? RobotCreatedByUserId { get; set; }
+
+    /// <summary>Robots have no password and cannot sign in; only their tokens work, and only in their collections.</summary>
+    public bool IsRobot => RobotCollectionId is not null || RobotTeamId is not null;
+
     public List<ApiToken> Tokens { get; set; } = [];
     public List<TeamMember> Teams { get; set; } = [];
 }

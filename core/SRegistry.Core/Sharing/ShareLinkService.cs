@@ -116,7 +116,7 @@ public sealed class ShareLinkService(RegistryDbContext db, AuditLog audit, TimeP
             .SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
         if (image is null)
             return RegistryResult<Image>.Failure(RegistryError.NotFound, $"There is no image with id {imageId}.");
-        if (caller.UserId is null || !await db.IsAllowedAsync(image.Container.CollectionId, AccessPolicy.CanDelete(caller), cancellationToken))
+        if (caller.UserId is null || caller.IsRobot || !await db.IsAllowedAsync(image.Container.CollectionId, AccessPolicy.CanDelete(caller), cancellationToken))
             return RegistryResult<Image>.Failure(RegistryError.Forbidden,
                 $"You may not {verb} image {imageId}: only the owners of its collection or entity may, with a token that allows delete.");
         return RegistryResult<Image>.Success(image);

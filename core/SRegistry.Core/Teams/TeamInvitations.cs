@@ -100,8 +100,8 @@ public sealed class TeamInvitations(RegistryDbContext db, AuditLog audit, TimePr
     /// <returns>The membership with its <see cref="TeamMember.Team"/>.</returns>
     public async Task<RegistryResult<TeamMember>> AcceptAsync(string? secret, Caller caller, CancellationToken cancellationToken = default)
     {
-        if (caller.UserId is not { } userId)
-            return Fail<TeamMember>(RegistryError.Forbidden, "Joining a team needs a signed-in user.");
+        if (caller.UserId is not { } userId || caller.IsRobot)
+            return Fail<TeamMember>(RegistryError.Forbidden, "Joining a team needs a signed-in user (robot accounts cannot).");
         if (!caller.Allows(TokenScopes.Push))
             return Fail<TeamMember>(RegistryError.Forbidden, $"Joining a team needs a token that allows '{TokenScopes.Push}'.");
         var invitation = await UsableAsync(secret, caller, cancellationToken);

@@ -11,7 +11,7 @@ namespace SRegistry.Core.Teams;
 
 /// <summary>
 /// Teams: groups of users that may own an entity of the team's name and be granted collections.
-/// Teams are visible to signed-in users only (to anyone else a team does not exist). Owners and
+/// Teams are visible to signed-in people only (to anyone else, robots included, a team does not exist). Owners and
 /// administrators manage a team; it always keeps an owner, so someone can still manage it. Changes
 /// need a token that allows <c>push</c>, because a membership grants sight of private collections.
 /// </summary>
@@ -27,8 +27,8 @@ public sealed class TeamService(RegistryDbContext db, AuditLog audit, TimeProvid
     /// <returns>The team with its one owner in <see cref="Team.Members"/>.</returns>
     public async Task<RegistryResult<Team>> CreateAsync(string name, string? description, Caller caller, CancellationToken cancellationToken = default)
     {
-        if (caller.IsAnonymous)
-            return Fail<Team>(RegistryError.Forbidden, "Creating a team needs a signed-in user.");
+        if (caller.IsAnonymous || caller.IsRobot)
+            return Fail<Team>(RegistryError.Forbidden, "Creating a team needs a signed-in user (robot accounts cannot).");
         if (!caller.Allows(TokenScopes.Push))
             return Fail<Team>(RegistryError.Forbidden, NeedsPush);
         if (!NameValidation.TryValidateTeamName(name, out var error))
@@ -60,7 +60,7 @@ public sealed class TeamService(RegistryDbContext db, AuditLog audit, TimeProvid
     {
         if (!NameValidation.TryValidateTeamName(name, out var error))
             return Fail<Team>(RegistryError.InvalidName, error);
-        var team = caller.IsAnonymous ? null : await db.Teams.AsNoTracking()
+        var team = caller.IsAnonymous || caller.IsRobot ? null : await db.Teams.AsNoTracking()
             .Include(t => t.Members.OrderBy(m => m.User.UserName)).ThenInclude(m => m.User)
             .SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
         return team is null ? NoTeam<Team>(name) : RegistryResult<Team>.Success(team);
@@ -73,8 +73,8 @@ public sealed class TeamService(RegistryDbContext db, AuditLog audit, TimeProvid
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<RegistryResult<Page<Team>>> ListAsync(Caller caller, bool mineOnly, PageRequest page, CancellationToken cancellationToken = default)
     {
-        if (caller.IsAnonymous)
-            return Fail<Page<Team>>(RegistryError.Forbidden, "Listing teams needs a signed-in user.");
+        if (caller.IsAnonymous || caller.IsRobot)
+            return Fail<Page<Team>>(RegistryError.Forbidden, "Listing teams needs a signed-in user (robot accounts see only their collections).");
         var teams = db.Teams.AsNoTracking();
         if (mineOnly)
         {
@@ -191,7 +191,7 @@ public sealed class TeamService(RegistryDbContext db, AuditLog audit, TimeProvid
     // meanwhile (its foreign key check waits for this lock) cannot slip past the delete's check.
     // Teams do not exist for anonymous callers.
     private async Task<Team?> LockAsync(string name, Caller caller, CancellationToken cancellationToken) =>
-        caller.IsAnonymous ? null : (await db.Teams.FromSql($"SELECT * FROM teams WHERE name = {name} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
+        caller.IsAnonymous || caller.IsRobot ? null : (await db.Teams.FromSql($"SELECT * FROM teams WHERE name = {name} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
 
     // Why the caller may not change the team (null when they may): owners and administrators may do
     // anything, a member leaving needs no one's leave.

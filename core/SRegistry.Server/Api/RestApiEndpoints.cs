@@ -36,6 +36,7 @@ public static class RestApiEndpoints
             .MapApiImages()
             .MapApiShareLinks()
             .MapApiTokens()
+            .MapApiRobots()
             .MapApiStars()
             .MapApiTeams()
             .MapApiUsage()

@@ -21,6 +21,8 @@ public static class TokenEndpoints
         {
             var caller = context.Caller();
             if (caller.UserName is null) return ApiResults.Unauthenticated();
+            if (caller.IsRobot)
+                return ApiResults.Problem(StatusCodes.Status403Forbidden, "forbidden", "A robot account has only the token it was made with; its owners make a new robot for another.");
             var scopes = body.Scopes ?? [];
             if (!MayGrant(caller, scopes))
                 return ApiResults.Problem(StatusCodes.Status403Forbidden, "forbidden",

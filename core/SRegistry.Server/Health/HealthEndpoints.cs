@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Health;
 
@@ -18,12 +19,13 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapRegistryHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        // Probes need no account; they tell only whether the registry works, nothing of what it holds.
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).PublicInPrivateMode();
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReport,
-        });
+        }).PublicInPrivateMode();
         return endpoints;
     }
 

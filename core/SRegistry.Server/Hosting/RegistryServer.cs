@@ -3,13 +3,8 @@ using SRegistry.Core.Persistence;
 using SRegistry.PluginHost;
 using Microsoft.Extensions.Options;
 using SRegistry.Server.Api;
-using SRegistry.Server.Authentication;
-using SRegistry.Server.Health;
-using SRegistry.Server.Library;
-using SRegistry.Server.Sharing;
+using SRegistry.Server.Privacy;
 using SRegistry.Server.Web;
-using SRegistry.Server.Oci;
-using SRegistry.Server.SRegistryCli;
 using SRegistry.Server.Operations;
 using SRegistry.Server.Operations.Metrics;
 
@@ -35,19 +30,13 @@ public static class RegistryServer
         try
         {
             var settings = RegistrySettings.From(builder.Configuration);
+            ListenAddresses.WarnIfExposed(builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : DefaultUrl, logger);
             logger.LogInformation("Data directory {DataDirectory}", settings.DataDirectory);
             var plugins = builder.Services.AddRegistry(builder.Configuration, builder.Environment, settings, logger);
             await using var database = await DatabaseConnection.OpenAsync(settings, logger, CancellationToken.None);
             builder.Services.AddRegistryDatabase(database.ConnectionString);
-            builder.Services.AddRegistryHealthChecks();
-            builder.Services.AddRegistryAuthentication();
-            builder.Services.AddLibraryApi(builder.Configuration);
-            builder.Services.AddSRegistryCliApi(builder.Configuration, settings.DataDirectory);
+            builder.Services.AddRegistryDoors(builder.Configuration, settings.DataDirectory);
             if (settings.DatabaseConnectionString is not null) builder.Services.AddDatabaseKeyRing();
-            builder.Services.AddRestApi();
-            builder.Services.AddBadRequestProblems();
-            builder.Services.AddWebInterface();
-            builder.Services.AddOciApi();
             builder.Services.AddHostedService<ExpiredUploadPruner>();
             builder.Services.AddHostedService<BuildDispatcher>();
             builder.Services.AddTrustedProxies(builder.Configuration);
@@ -64,16 +53,11 @@ public static class RegistryServer
             app.UseSecurityHeaders();
             app.UseBadRequestProblems();
             app.UseAuthentication();
+            app.UsePrivateMode();
             app.UseAuthorization();
             app.UseRateLimits();
             app.UseOpenApiExplorer();
-            app.MapRegistryHealthChecks();
-            app.MapLibraryApi();
-            app.MapSRegistryCliApi();
-            app.MapRestApi();
-            app.MapShareDownloads();
-            app.MapWebInterface();
-            app.MapOciApi();
+            app.MapRegistryDoors();
             app.MapMetrics();
             app.MapPlugins(plugins);
             await app.RunAsync();

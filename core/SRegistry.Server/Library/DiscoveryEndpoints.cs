@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using SRegistry.Core.Accounts;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Library;
 
@@ -17,10 +18,10 @@ public static class DiscoveryEndpoints
         {
             var self = new { uri = $"{request.Scheme}://{request.Host}" };
             return Results.Json(new { libraryAPI = self, keystoreAPI = self, tokenAPI = self }, LibraryResults.Json);
-        });
+        }).PublicInPrivateMode(); // `remote add` reads it before any token exists; it names only this server.
 
         endpoints.MapGet("/version", (IOptions<LibraryOptions> options) =>
-            LibraryResults.Data(new { version = ServerVersion, apiVersion = options.Value.ApiVersion }));
+            LibraryResults.Data(new { version = ServerVersion, apiVersion = options.Value.ApiVersion })).PublicInPrivateMode();
 
         // Only the status is read: 200 for a working token, 404 otherwise.
         endpoints.MapGet("/v1/token-status", (HttpContext context) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SRegistry.Core;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Uploads;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Library;
 
@@ -35,7 +36,7 @@ public static class UploadEndpoints
         {
             var received = await uploads.ReceiveAsync(secret, context.Request.Body, context.Request.ContentLength, context.RequestAborted);
             return received.Succeeded ? Results.Ok() : LibraryResults.Failure(received.Error, received.Message, Caller.Anonymous);
-        }).WithMetadata(new DisableRequestSizeLimitAttribute());
+        }).WithMetadata(new DisableRequestSizeLimitAttribute()).PublicInPrivateMode(); // The secret in the URL is the credential: clients send no token.
 
         library.MapPut("/v2/imagefile/{id}/_complete", async (HttpContext context, string id, ImageUploadService uploads) =>
         {
@@ -101,7 +102,7 @@ public static class UploadEndpoints
             if (!received.Succeeded) return LibraryResults.Failure(received.Error, received.Message, Caller.Anonymous);
             context.Response.Headers.ETag = $"\"{received.Value.Token}\"";
             return Results.Ok();
-        }).WithMetadata(new DisableRequestSizeLimitAttribute());
+        }).WithMetadata(new DisableRequestSizeLimitAttribute()).PublicInPrivateMode(); // As the single upload URL above.
 
         // The client parses this answer as JSON: an empty body would fail the push.
         library.MapPut("/v2/imagefile/{id}/_multipart_complete", async (HttpContext context, string id, ImageUploadService uploads) =>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using SRegistry.Core.Catalog;
+using Microsoft.Extensions.Options;
 using SRegistry.Core.Oci;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Oci;
 
@@ -14,7 +16,8 @@ public static class TokenEndpoints
 {
     public static IEndpointRouteBuilder MapOciTokens(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v2/token", async (HttpContext context, OciCredentials credentials, OciRepositories repositories, OciTokens tokens, TimeProvider time) =>
+        endpoints.MapGet("/v2/token", async (
+            HttpContext context, OciCredentials credentials, OciRepositories repositories, OciTokens tokens, TimeProvider time, IOptions<PrivacyOptions> privacy) =>
         {
             var request = context.Request;
             var header = request.Headers[HeaderNames.Authorization].ToString();
@@ -27,8 +30,11 @@ public static class TokenEndpoints
             }
 
             var wantsRefresh = request.Query["offline_token"] == "true" && signedIn is not null;
-            return await IssueAsync(signedIn, request.Query["scope"], wantsRefresh, repositories, tokens, time, context.RequestAborted);
-        });
+            // In private mode anonymous callers may see nothing, and what a token grants must not tell
+            // which names exist (its sealed size would): an anonymous token there grants nothing at all.
+            var grantNothing = signedIn is null && privacy.Value.PrivateMode;
+            return await IssueAsync(signedIn, request.Query["scope"], wantsRefresh, grantNothing ? null : repositories, tokens, time, context.RequestAborted);
+        }).PublicInPrivateMode(); // Signing in; in private mode an anonymous token grants nothing (IssueAsync).
 
         endpoints.MapPost("/v2/token", async (
             HttpContext context, OciCredentials credentials, CallerFactory callers, OciRepositories repositories, OciTokens tokens, TimeProvider time) =>
@@ -55,7 +61,7 @@ public static class TokenEndpoints
             if (signedIn is null)
                 return WrongCredentials(context);
             return await IssueAsync(signedIn, form["scope"], wantsRefresh: true, repositories, tokens, time, context.RequestAborted);
-        });
+        }).PublicInPrivateMode();
         return endpoints;
     }
 
@@ -66,15 +72,16 @@ public static class TokenEndpoints
         return caller.IsAnonymous ? null : (caller, scopes);
     }
 
+    // Without repositories (an anonymous caller in private mode) every requested scope is granted nothing.
     private static async Task<IResult> IssueAsync(
         (Caller Caller, IReadOnlyList<string> Scopes)? signedIn, IEnumerable<string?> scopes, bool wantsRefresh,
-        OciRepositories repositories, OciTokens tokens, TimeProvider time, CancellationToken cancellationToken)
+        OciRepositories? repositories, OciTokens tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = signedIn?.Caller ?? Caller.Anonymous;
         var grants = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (name, requested) in TokenScopeRequest.Parse(scopes))
         {
-            var allowed = await repositories.AllowedActionsAsync(name, caller, cancellationToken);
+            IReadOnlySet<string> allowed = repositories is null ? new HashSet<string>() : await repositories.AllowedActionsAsync(name, caller, cancellationToken);
             grants[name.ToString()] = [.. requested.Where(allowed.Contains).Order(StringComparer.Ordinal)];
         }
 

@@ -1,6 +1,7 @@
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Images;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.SRegistryCli;
 
@@ -38,7 +39,7 @@ public static class DownloadEndpoints
             if (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal))
                 await images.RecordDownloadAsync(imageId, context.RequestAborted);
             return Results.Stream(content, "application/octet-stream", enableRangeProcessing: true);
-        });
+        }).PublicInPrivateMode(); // The sealed ticket is the credential (the client sends none); a bad one is one answer.
         return endpoints;
     }
 }

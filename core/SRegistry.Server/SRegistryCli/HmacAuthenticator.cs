@@ -39,7 +39,8 @@ public sealed class HmacAuthenticator(
         return Refused(SignatureRefusal);
     }
 
-    private const string SignatureRefusal =
+    /// <summary>What every bad signature gets, whatever was wrong with it.</summary>
+    public const string SignatureRefusal =
         "The request's signature is not valid: unknown user, a token that is revoked or expired, a signature for other values, " +
         "or a clock more than an hour off. Get a token from /api/api-token-auth/ or /api/token and put it in ~/.sregistry.";
 

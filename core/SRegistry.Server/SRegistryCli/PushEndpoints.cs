@@ -9,6 +9,7 @@ using SRegistry.Core.Names;
 using SRegistry.Core.Persistence;
 using SRegistry.Core.Quotas;
 using SRegistry.Server.Uploads;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.SRegistryCli;
 
@@ -42,7 +43,7 @@ public static class PushEndpoints
                 : SRegistryCliResults.Failure(container.Error, container.Message);
         });
 
-        endpoints.MapPost("/upload", ReceiveAsync).WithMetadata(new DisableRequestSizeLimitAttribute());
+        endpoints.MapPost("/upload", ReceiveAsync).WithMetadata(new DisableRequestSizeLimitAttribute()).PublicInPrivateMode();
         return endpoints;
     }
 
@@ -69,12 +70,17 @@ public static class PushEndpoints
         if (!long.TryParse(fields.GetValueOrDefault("collection"), out var cid))
             return SRegistryCliResults.Message(StatusCodes.Status400BadRequest, "'collection' must be the id the push request answered.");
 
+        // Unsigned uploads are refused before the id is looked up, and an unknown id gets the same answer
+        // as a bad signature, so the id tells nothing to someone who cannot push (this endpoint is public
+        // in private mode: the signature may come in the form, which only the endpoint reads).
+        var header = context.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : fields.GetValueOrDefault("SREGISTRY_EVENT");
+        if (!HmacCredential.TryParse(header, out _)) return Refusal(await hmac.AuthenticateAsync(header, "upload", "", "", "", cancel))!;
+        if (Invalid(Entity.DefaultName, name, tag) is { } invalid) return invalid;
+
         // The client signs the collection's name but sends its id; only default-entity collections are its.
         var collection = await db.Collections.AsNoTracking()
             .Where(c => c.Id == cid && c.Entity.Name == Entity.DefaultName).Select(c => c.Name).SingleOrDefaultAsync(cancel);
-        if (collection is null) return SRegistryCliResults.Message(StatusCodes.Status404NotFound, $"There is no collection with id {cid}.");
-        if (Invalid(collection, name, tag) is { } invalid) return invalid;
-        var header = context.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : fields.GetValueOrDefault("SREGISTRY_EVENT");
+        if (collection is null) return SRegistryCliResults.Message(StatusCodes.Status403Forbidden, HmacAuthenticator.SignatureRefusal);
         var auth = await hmac.AuthenticateAsync(header, "upload", collection!, name!, tag!, cancel);
         if (Refusal(auth) is { } refused) return refused;
 

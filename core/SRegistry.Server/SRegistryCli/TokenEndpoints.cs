@@ -5,6 +5,7 @@ using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Domain;
 using SRegistry.Server.Authentication;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.SRegistryCli;
 
@@ -32,7 +33,7 @@ public static class TokenEndpoints
             return created.Succeeded
                 ? SRegistryCliResults.Ok(new { token = keys.Derive(created.Value.Token), name })
                 : SRegistryCliResults.Failure(created.Error, created.Message);
-        });
+        }).PublicInPrivateMode(); // Signing in: it needs a password, and a wrong one says nothing else.
 
         // For users who already made an API token (web page, admin command line): its sregistry-cli token.
         endpoints.MapGet("/api/token", async (HttpContext context, SRegistryCliKeys keys) =>

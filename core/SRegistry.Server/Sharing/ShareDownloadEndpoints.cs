@@ -1,6 +1,7 @@
 using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Images;
 using SRegistry.Core.Sharing;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Sharing;
 
@@ -41,7 +42,7 @@ public static class ShareDownloadEndpoints
             if (content is null)
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "The shared image's bytes are missing from the store.");
             return Results.Stream(content, "application/octet-stream", $"{image.Container.Name}_{image.Digest[..12]}.sif", enableRangeProcessing: true);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().PublicInPrivateMode(); // Share links are for people without accounts: that is their purpose.
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using SRegistry.Server.Privacy;
 
 namespace SRegistry.Server.Web;
 
@@ -23,7 +24,7 @@ public static class WebAssets
             var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SRegistry.Server.Web.Assets." + name)!;
             context.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.Stream(stream, contentType);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().PublicInPrivateMode(); // The sign-in page's stylesheet and script.
         return endpoints;
     }
 }

@@ -113,13 +113,22 @@ public sealed class GoogleCloudBuildEndToEndTests(GoogleCloudBuildFixture fixtur
 
     /// <summary>
     /// The Cloud Build build the registry submitted for build <paramref name="id"/>, once the registry
-    /// recorded the submission (its build is working), so the test never finishes a build the registry has not seen.
+    /// shows it working and the submission has arrived, so the test never finishes a build the registry has not handed over.
     /// </summary>
     private async Task<FakeBuild> SubmittedAsync(BuildScene scene, Guid id)
     {
         await scene.WaitForAsync(id, "working");
+
+        // The registry marks a build working as it hands it over, so the submission may still be on its way.
         var tag = $"{GoogleCloudBuildFixture.BuildTag}-{id:N}";
-        return Assert.Single(Google.Builds.Builds.Values, b => b.Tags.Contains(tag));
+        var giveUp = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var submitted = Google.Builds.Builds.Values.Where(b => b.Tags.Contains(tag)).ToList();
+            if (submitted.Count > 0) return Assert.Single(submitted);
+            Assert.True(DateTime.UtcNow < giveUp, $"Cloud Build never received build {id}.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Does what the build's steps would: a real SIF at the upload step's gs:// path, and SUCCESS with its digest as step 3's output.</summary>

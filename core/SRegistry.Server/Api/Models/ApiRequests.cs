@@ -44,3 +44,6 @@ public sealed record SetTeamMemberRequest(string Role);
 /// <c>Singularity</c>, <c>Singularity.*</c>, <c>*.def</c>.
 /// </summary>
 public sealed record CreateConnectionRequest(string Provider, string Repository, string? Container, IReadOnlyList<string>? Branches, IReadOnlyList<string>? RecipePatterns);
+
+/// <summary><c>POST …/robots</c>: the robot's short name, its token's scopes (some of pull, push, delete), and when it expires (left out: never).</summary>
+public sealed record CreateRobotRequest(string Name, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt);

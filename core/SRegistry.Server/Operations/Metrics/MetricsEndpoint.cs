@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SRegistry.Abstractions.Hosting;
 
 namespace SRegistry.Server.Operations.Metrics;
 
@@ -23,7 +24,8 @@ public static class MetricsEndpoint
             }
 
             return Results.Text(await exposition.WriteAsync(context.RequestAborted), PrometheusText.ContentType);
-        }).ExcludeFromDescription();
+        }).WithMetadata(new PublicInPrivateModeAttribute()) // scrapers do not sign in: networks or token decide
+            .ExcludeFromDescription();
         return endpoints;
     }
 

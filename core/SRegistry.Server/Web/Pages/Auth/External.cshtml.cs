@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SRegistry.Abstractions.Hosting;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 
 /// <summary>Starts a plugin's redirect login (a POST with antiforgery, so another site cannot start one).</summary>
+[PublicInPrivateMode]
 public sealed class ExternalModel(LoginSchemes schemes) : PageModel
 {
     public IActionResult OnGet() => StatusCode(StatusCodes.Status405MethodNotAllowed);

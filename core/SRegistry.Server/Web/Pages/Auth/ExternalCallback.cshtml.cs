@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using SRegistry.Abstractions.Authentication;
 using SRegistry.Core.Accounts;
+using SRegistry.Abstractions.Hosting;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 
@@ -11,6 +12,7 @@ namespace SRegistry.Server.Web.Pages.Auth;
 /// external cookie) becomes a linked local account and a session. A GET, as every redirect login's
 /// return is; it acts only on what the plugin itself put in the external cookie.
 /// </summary>
+[PublicInPrivateMode]
 public sealed class ExternalCallbackModel(WebCallers callers, ExternalAccountProvisioner accounts) : RegistryPageModel(callers)
 {
     public async Task<IActionResult> OnGetAsync(string? returnUrl)

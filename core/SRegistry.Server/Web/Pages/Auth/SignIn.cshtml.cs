@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using SRegistry.Core.Accounts;
+using SRegistry.Abstractions.Hosting;
 
 namespace SRegistry.Server.Web.Pages.Auth;
 
+[PublicInPrivateMode]
 public sealed class SignInModel(WebCallers callers, PasswordSignIn passwords, LoginSchemes schemes, SignInRefusals refusals) : RegistryPageModel(callers)
 {
     /// <summary>The plugins' redirect logins, one button each.</summary>
