@@ -63,7 +63,7 @@ public sealed partial class S3BlobStore : IPresignedBlobTransfer
             // The bucket does not check what a presigned PUT receives, so the bytes are read back and hashed here.
             (BlobDigest Digest, long Size) received;
             await using (var content = new S3ObjectReadStream(_bucket.Client, _bucket.Name, temporaryKey, 0, head.Value.Size))
-                received = await ContentDigest.ComputeAsync(content, upload.Size, cancellationToken).ConfigureAwait(false);
+                received = await ContentHash.ComputeAsync(content, upload.Size, cancellationToken).ConfigureAwait(false);
             if (received.Digest != upload.Digest)
                 return new BlobPutResult(BlobPutOutcome.DigestMismatch, received.Digest, received.Size);
 

@@ -45,7 +45,7 @@ public sealed partial class S3BlobStore : IBlobStore
         // A re-push of a blob already here needs its bytes checked, not written again.
         if (expected.Digest is { } known && await _bucket.HeadAsync(_keys.Blob(known), cancellationToken).ConfigureAwait(false) is not null)
         {
-            var (digest, size) = await ContentDigest.ComputeAsync(content, expected.Size, cancellationToken).ConfigureAwait(false);
+            var (digest, size) = await ContentHash.ComputeAsync(content, expected.Size, cancellationToken).ConfigureAwait(false);
             return new BlobPutResult(Mismatch(expected, digest, size) ?? BlobPutOutcome.AlreadyPresent, digest, size);
         }
 

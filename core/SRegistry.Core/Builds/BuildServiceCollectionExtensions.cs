@@ -22,6 +22,8 @@ public static class BuildServiceCollectionExtensions
         services.TryAddSingleton<IBuildScheduler>(sp => sp.GetRequiredService<BuildScheduler>());
         services.TryAddSingleton<IBuildReporter, BuildReporter>();
         services.TryAddSingleton<ISourceConnections, SourceConnectionStore>();
+        // Connection secrets are encrypted with Data Protection; the host decides where its keys live.
+        services.AddDataProtection();
         services.TryAddSingleton<ConnectionSecrets>();
         services.TryAddScoped<BuildTransitions>();
         services.TryAddScoped<BuildClaims>();

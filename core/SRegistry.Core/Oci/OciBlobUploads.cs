@@ -11,8 +11,9 @@ namespace SRegistry.Core.Oci;
 
 /// <summary>
 /// OCI blob uploads: chunks are appended, in order, to a file of the upload's own; the final request
-/// streams that file into the <see cref="ImageStore"/>, which hashes it on the way and publishes it only
-/// when the digest the client names matches. Nothing is held in memory.
+/// streams that file (or, for a monolithic upload, its own body) into the <see cref="ImageStore"/>, which
+/// hashes it on the way and publishes it only when the digest the client names matches. Nothing is held
+/// in memory.
 /// </summary>
 public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBlobs blobs, IOptions<UploadOptions> uploadOptions, IOptions<OciOptions> options, TimeProvider time)
 {
@@ -74,12 +75,15 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
     }
 
     /// <summary>
-    /// Finishes the upload: appends <paramref name="lastChunk"/> (if any), streams the whole into the store against
-    /// <paramref name="digest"/> and links it to the repository. The upload is gone afterwards, whatever the outcome.
+    /// Finishes the upload: streams the whole into the store against <paramref name="digest"/> and links it
+    /// to the repository. A monolithic upload (nothing received before this request) goes straight from
+    /// <paramref name="lastChunk"/> into the store, written once; otherwise the last chunk (if any) is
+    /// appended and the upload's file is streamed in. The upload is gone afterwards, whatever the outcome.
     /// </summary>
     public async Task<OciResult<BlobPutResult>> CompleteAsync(OciUpload upload, Stream? lastChunk, long? start, BlobDigest digest, Caller caller, CancellationToken cancellationToken)
     {
-        if (lastChunk is not null)
+        var monolithic = lastChunk is not null && start is null or 0 && _files.Length(upload.Id) == 0;
+        if (lastChunk is not null && !monolithic)
         {
             var appended = await AppendAsync(upload, lastChunk, start, cancellationToken);
             if (!appended.Succeeded)
@@ -91,8 +95,8 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
             BlobPutResult stored;
             try
             {
-                await using var content = new FileStream(_files.PathOf(upload.Id), FileMode.Open, FileAccess.Read, FileShare.None, bufferSize: 0, useAsync: true);
-                stored = await store.PutAsync(content, new BlobExpectation(digest), caller.Actor, cancellationToken);
+                await using var content = monolithic ? null : new FileStream(_files.PathOf(upload.Id), FileMode.Open, FileAccess.Read, FileShare.None, bufferSize: 0, useAsync: true);
+                stored = await store.PutAsync(content ?? lastChunk!, new BlobExpectation(digest), caller.Actor, cancellationToken);
             }
             catch (FileNotFoundException)
             {

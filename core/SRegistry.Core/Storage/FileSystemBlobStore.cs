@@ -42,7 +42,7 @@ public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
         // A re-push of a blob already here needs its bytes checked, not written again.
         if (expected.Digest is { } known && File.Exists(PathOf(known)))
         {
-            var (digest, size) = await StreamDigest.ComputeAsync(content, expected.Size, cancellationToken).ConfigureAwait(false);
+            var (digest, size) = await ContentHash.ComputeAsync(content, expected.Size, cancellationToken).ConfigureAwait(false);
             return new BlobPutResult(Mismatch(expected, digest, size) ?? BlobPutOutcome.AlreadyPresent, digest, size);
         }
 

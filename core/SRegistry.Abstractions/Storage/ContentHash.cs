@@ -1,17 +1,21 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using SRegistry.Abstractions.Storage;
 
-namespace SRegistry.Storage.S3;
+namespace SRegistry.Abstractions.Storage;
 
-/// <summary>Hashes content without storing it: re-pushes of present blobs, and verifying presigned uploads.</summary>
-internal static class ContentDigest
+/// <summary>Hashes content without storing it, for stores that must verify bytes they do not write (a blob already present, a presigned upload).</summary>
+public static class ContentHash
 {
     private const int ChunkSize = 1 << 20;
 
-    /// <summary>The sha256 and length of <paramref name="content"/>, stopping once more than <paramref name="sizeLimit"/> bytes arrived.</summary>
+    /// <summary>
+    /// Reads <paramref name="content"/> to its end and returns its sha256 and length, stopping early
+    /// once more than <paramref name="sizeLimit"/> bytes arrived (the size then tells the caller so).
+    /// Streams in 1 MiB chunks; never holds the content in memory.
+    /// </summary>
     public static async Task<(BlobDigest Digest, long Size)> ComputeAsync(Stream content, long? sizeLimit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(content);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
