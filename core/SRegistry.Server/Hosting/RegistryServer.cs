@@ -1,4 +1,5 @@
 using SRegistry.Core.Builds;
+using SRegistry.Core.Metrics;
 using SRegistry.Core.Persistence;
 using SRegistry.PluginHost;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ public static class RegistryServer
             // starts, so a bad value is one line on stderr rather than a failed host start.
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<RegistryDatabase>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            BuildQueueGauges.Register(app.Services.GetRequiredService<MetricGauges>());
             app.UseForwardedHeaders();
             app.UseRequestMetrics();
             app.UseSecurityHeaders();

@@ -1,4 +1,5 @@
 using System.Net;
+using SRegistry.Server.Tests.Operations;
 
 namespace SRegistry.Server.Tests.Builds;
 
@@ -18,6 +19,8 @@ public sealed class BuildSchedulerTests(BuildServerFixture fixture)
         var next = Assert.Single(await scene.TriggerAsync("push", scene.Hooks.Push("main", GitHubDeliveries.Sha(), (GitHubDeliveries.Sha(), ["next.def"], []))));
 
         Assert.Equal("queued", (await scene.BuildAsync(next)).GetProperty("state").GetString());
+        var metrics = await MetricsParser.ParseAsync(await Server.Server.Client.GetStringAsync("/metrics"));
+        Assert.Equal((1.0, 1.0), (metrics.Value("sregistry_builds_queued"), metrics.Value("sregistry_builds_working")));
         (await scene.Bob.PostAsync($"/api/v1/builds/{held}/cancel", new { })).Problem(HttpStatusCode.NotFound, "not_found");
         var cancelled = (await scene.Alice.PostAsync($"/api/v1/builds/{held}/cancel", new { })).Json();
         Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
