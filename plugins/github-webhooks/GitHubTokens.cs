@@ -16,6 +16,7 @@ namespace SRegistry.Plugins.GitHubWebhooks;
 public sealed class GitHubTokens(IHttpClientFactory clients, IOptions<GitHubWebhooksOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset ExpiresAt)> _installationTokens = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SemaphoreSlim _exchanging = new(1, 1);
     private readonly Lazy<RSA> _key = new(() => LoadKey(options.Value.PrivateKeyFile));
 
     /// <summary>A token that may post statuses to <paramref name="repository"/> (<c>owner/name</c>).</summary>
@@ -23,9 +24,27 @@ public sealed class GitHubTokens(IHttpClientFactory clients, IOptions<GitHubWebh
     {
         if (options.Value.Token.Length > 0)
             return options.Value.Token;
-        if (_installationTokens.TryGetValue(repository, out var cached) && cached.ExpiresAt > time.GetUtcNow().AddMinutes(5))
-            return cached.Token;
+        if (Cached(repository) is { } cached)
+            return cached;
 
+        // One exchange at a time: statuses of one build are posted concurrently, and each exchange
+        // mints a new token against GitHub's rate limit.
+        await _exchanging.WaitAsync(cancellationToken);
+        try
+        {
+            return Cached(repository) ?? await ExchangeAsync(repository, cancellationToken);
+        }
+        finally
+        {
+            _exchanging.Release();
+        }
+    }
+
+    private string? Cached(string repository) =>
+        _installationTokens.TryGetValue(repository, out var cached) && cached.ExpiresAt > time.GetUtcNow().AddMinutes(5) ? cached.Token : null;
+
+    private async Task<string> ExchangeAsync(string repository, CancellationToken cancellationToken)
+    {
         var client = clients.CreateClient(GitHubApi.ClientName);
         var jwt = AppJwt();
         using var find = GitHubApi.Request(HttpMethod.Get, $"repos/{repository}/installation", jwt);
