@@ -110,8 +110,9 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
             if (!stored.Succeeded)
                 return OciResult<BlobPutResult>.Failure(OciError.DigestInvalid,
                     $"The uploaded content has digest {stored.Digest}, not {digest}; nothing was stored.");
-            await blobs.LinkAsync(upload.ContainerId, stored.Digest, cancellationToken);
-            return OciResult<BlobPutResult>.Success(stored);
+            return await blobs.LinkAsync(upload.ContainerId, stored.Digest, cancellationToken)
+                ? OciResult<BlobPutResult>.Success(stored)
+                : OciResult<BlobPutResult>.Failure(OciError.BlobUploadInvalid, $"The blob {stored.Digest} was garbage-collected as the upload finished; upload it again.");
         }
         finally
         {

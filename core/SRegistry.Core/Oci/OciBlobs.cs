@@ -31,21 +31,26 @@ public sealed class OciBlobs(RegistryDbContext db, ImageStore store, AuditLog au
     public async Task<Stream?> OpenAsync(Container container, BlobDigest digest, long offset, long? length, CancellationToken cancellationToken) =>
         await SizeAsync(container, digest, cancellationToken) is null ? null : await store.OpenReadAsync(digest, offset, length, cancellationToken);
 
-    /// <summary>Links a stored blob to a repository (an upload finished there). Linking twice changes nothing.</summary>
-    public async Task LinkAsync(long containerId, BlobDigest digest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links a stored blob to a repository (an upload finished there). Linking twice changes nothing.
+    /// False when the garbage collector removed the blob meanwhile.
+    /// </summary>
+    public async Task<bool> LinkAsync(long containerId, BlobDigest digest, CancellationToken cancellationToken)
     {
         var hex = digest.Hex;
         if (await db.RepositoryBlobs.AnyAsync(b => b.ContainerId == containerId && b.Digest == hex, cancellationToken))
-            return;
+            return true;
         db.RepositoryBlobs.Add(new RepositoryBlob { ContainerId = containerId, Digest = hex, CreatedAt = time.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
-        catch (DbUpdateException e) when (SaveConflicts.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (SaveConflicts.IsUniqueViolation(e) || SaveConflicts.IsCollectedBlob(e))
         {
-            // A concurrent upload of the same content linked it first.
+            // A concurrent upload of the same content linked it first, or the blob is gone.
             SaveConflicts.DiscardAdded(db);
+            return !SaveConflicts.IsCollectedBlob(e);
         }
     }
 
@@ -57,8 +62,7 @@ public sealed class OciBlobs(RegistryDbContext db, ImageStore store, AuditLog au
     {
         if (await SizeAsync(source, digest, cancellationToken) is null)
             return false;
-        await LinkAsync(target.Id, digest, cancellationToken);
-        return true;
+        return await LinkAsync(target.Id, digest, cancellationToken);
     }
 
     /// <summary>

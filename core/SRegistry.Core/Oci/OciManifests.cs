@@ -38,6 +38,21 @@ public sealed class OciManifests(RegistryDbContext db, OciBlobs blobs, SifArtifa
         if (missing is not null)
             return OciResult<PushedManifest>.Failure(OciError.ManifestBlobUnknown, missing);
 
+        try
+        {
+            return await StoreAsync(container, tag, computed, document, content, caller, cancellationToken);
+        }
+        catch (DbUpdateException e) when (SaveConflicts.IsCollectedBlob(e))
+        {
+            db.ChangeTracker.Clear();
+            return OciResult<PushedManifest>.Failure(OciError.ManifestBlobUnknown,
+                "A blob the manifest names was garbage-collected while it was pushed; push the blob again, then the manifest.");
+        }
+    }
+
+    private async Task<OciResult<PushedManifest>> StoreAsync(
+        Container container, string? tag, BlobDigest computed, ManifestDocument document, byte[] content, Caller caller, CancellationToken cancellationToken)
+    {
         long? imageId = null;
         if (SifArtifacts.IsSifArtifact(document))
         {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+using SRegistry.Core.GarbageCollection;
+
 namespace SRegistry.Core.Persistence;
 
 /// <summary>
@@ -11,6 +13,10 @@ internal static class SaveConflicts
 {
     public static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>A new reference named a blob the garbage collector removed meanwhile (the <c>blob_reference_guard</c> trigger).</summary>
+    public static bool IsCollectedBlob(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: BlobLock.CollectedSqlState };
 
     /// <summary>
     /// Forgets rows that a failed save was adding, so the next <c>SaveChanges</c> of the same scoped
