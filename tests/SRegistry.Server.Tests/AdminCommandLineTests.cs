@@ -33,6 +33,27 @@ public sealed class AdminCommandLineTests
     }
 
     [Fact]
+    public async Task BlobStat_WithTheObjectStoreUnreachable_IsOneClearLine_NotAStackTrace()
+    {
+        using var data = new TestDirectory();
+        var unreachable = new Dictionary<string, string>
+        {
+            ["SREGISTRY_Storage__Provider"] = "s3",
+            ["SREGISTRY_Storage__S3__ServiceUrl"] = "http://127.0.0.1:1",
+            ["SREGISTRY_Storage__S3__Bucket"] = "images",
+            ["SREGISTRY_Storage__S3__AccessKeyId"] = "test",
+            ["SREGISTRY_Storage__S3__SecretAccessKey"] = "test",
+        };
+
+        var result = await ServerBinary.RunAsync(["admin", "--data", data.Path, "blob", "stat", "sha256:" + new string('a', 64)], environment: unreachable);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("could not be reached", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Storage:S3:ServiceUrl", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TokenCreate_PrintsOnlyTheSecret_AndStoresNoPlaintext()
     {
         using var data = new TestDirectory();

@@ -23,6 +23,11 @@ public static class StartupFailure
         // value 'abc' at 'Uploads:UrlLifetime' to type 'System.TimeSpan'.") already name the setting.
         InvalidOperationException { Message: var binding } when binding.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             $"Invalid configuration: {binding} Correct that setting.",
+        // An object store (or another service a plugin calls) that is down or refuses the credentials.
+        HttpRequestException unreachable =>
+            $"A service the registry uses over HTTP could not be reached: {unreachable.Message}. Check its address in the configuration (such as Storage:S3:ServiceUrl) and that it is running.",
+        Amazon.Runtime.AmazonServiceException s3 =>
+            $"The object store refused the request: {s3.Message} ({s3.ErrorCode}). Check Storage:S3:Bucket and the credentials.",
         IOException { InnerException: System.Net.Sockets.SocketException } bind =>
             $"{bind.Message}. Choose another address with --urls, or stop what is listening there.",
         _ => null,
