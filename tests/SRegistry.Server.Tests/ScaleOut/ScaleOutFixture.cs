@@ -49,9 +49,8 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         Environment["SREGISTRY_Storage__S3__ForcePathStyle"] = "true";
         Environment["SREGISTRY_Storage__S3__AccessKeyId"] = s3.AccessKeyId;
         Environment["SREGISTRY_Storage__S3__SecretAccessKey"] = s3.SecretAccessKey;
-        // What instances must share besides the database and the bucket: the staging directory of
-        // unfinished uploads and the sregistry-cli server key (a secret, distributed like a certificate).
-        Environment["SREGISTRY_Uploads__Directory"] = _root.Combine("shared", "uploads");
+        // Unfinished uploads are staged in the bucket, so each instance keeps its own (unused) upload directory.
+        // What instances must share besides the database and the bucket: the sregistry-cli server key.
         Environment["SREGISTRY_Uploads__MultipartPartSize"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Environment["SREGISTRY_SRegistryCli__KeyFile"] = _root.Combine("shared", "sregistry-cli.key");
 
