@@ -94,9 +94,6 @@ public static class CoreServiceCollectionExtensions
     {
         var store = provider.GetRequiredService<IBlobStore>();
         if (store is IUploadStaging own) return own;
-        var directory = provider.GetRequiredService<IOptions<UploadOptions>>().Value.Directory;
-        if (string.IsNullOrWhiteSpace(directory))
-            throw new InvalidOperationException("Uploads:Directory must name the directory where unfinished uploads wait (the host sets <data>/uploads).");
-        return new FileUploadStaging(Path.GetFullPath(directory), store);
+        return new FileUploadStaging(provider.GetRequiredService<IOptions<UploadOptions>>().Value.Directory, store);
     }
 }

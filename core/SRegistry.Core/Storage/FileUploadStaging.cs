@@ -73,7 +73,7 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
 
     public async IAsyncEnumerable<Guid> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var root = new DirectoryInfo(directory);
+        var root = new DirectoryInfo(Root);
         if (!root.Exists) yield break;
         foreach (var upload in root.EnumerateDirectories())
         {
@@ -138,7 +138,12 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
         }
     }
 
-    private string DirectoryOf(Guid uploadId) => Path.Combine(directory, uploadId.ToString("N"));
+    // Checked when first used, so a host that never stages (the admin command line) needs no directory.
+    private string Root => string.IsNullOrWhiteSpace(directory)
+        ? throw new InvalidOperationException("Uploads:Directory must name the directory where unfinished uploads wait (the host sets <data>/uploads).")
+        : Path.GetFullPath(directory);
+
+    private string DirectoryOf(Guid uploadId) => Path.Combine(Root, uploadId.ToString("N"));
 
     private string DataOf(Guid uploadId) => Path.Combine(DirectoryOf(uploadId), "data");
 }
