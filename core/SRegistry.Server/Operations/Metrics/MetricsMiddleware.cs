@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace SRegistry.Server.Operations.Metrics;
 
@@ -9,10 +10,10 @@ public sealed class MetricsMiddleware(RequestDelegate next, RegistryMetrics metr
     {
         var kind = RequestKind.Of(context.Request);
         var received = new CountingReadStream(context.Request.Body);
-        var originalResponse = context.Response.Body;
-        var sent = new CountingWriteStream(originalResponse);
+        var originalResponse = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var sent = new CountingResponseBody(originalResponse);
         context.Request.Body = received;
-        context.Response.Body = sent;
+        context.Features.Set<IHttpResponseBodyFeature>(sent);
         var started = Stopwatch.GetTimestamp();
         var failed = false;
         try
@@ -26,7 +27,7 @@ public sealed class MetricsMiddleware(RequestDelegate next, RegistryMetrics metr
         }
         finally
         {
-            context.Response.Body = originalResponse;
+            context.Features.Set(originalResponse);
             var status = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
             metrics.CountRequest(kind.Door, status);
             metrics.CountBytes(kind.Door, received.Count, sent.Count);
