@@ -50,16 +50,22 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         Environment["SREGISTRY_Storage__S3__AccessKeyId"] = s3.AccessKeyId;
         Environment["SREGISTRY_Storage__S3__SecretAccessKey"] = s3.SecretAccessKey;
         // What instances must share besides the database and the bucket: the staging directory of
-        // unfinished uploads and the sregistry-cli server key (a secret, distributed like a certificate).
+        // unfinished uploads. The sregistry-cli server key is in the database.
         Environment["SREGISTRY_Uploads__Directory"] = _root.Combine("shared", "uploads");
         Environment["SREGISTRY_Uploads__MultipartPartSize"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Environment["SREGISTRY_SRegistryCli__KeyFile"] = _root.Combine("shared", "sregistry-cli.key");
 
         _direct = await RunningServer.StartAsync(_root.Combine("a"), Environment, "--Storage:S3:DirectTransfers", "true");
         _proxied = await RunningServer.StartAsync(_root.Combine("b"), Environment);
         await AdminAsync("user", "create", "alice");
         AliceToken = await AdminAsync("token", "create", "alice", "--name", "scale-out");
     }
+
+    /// <summary>The data directory of instance <paramref name="name"/> (<c>a</c> is <see cref="Direct"/>, <c>b</c> <see cref="Proxied"/>).</summary>
+    public string DataDirectory(string name) => _root.Combine(name);
+
+    /// <summary>Starts one more instance on the shared database and bucket, with a data directory of its own.</summary>
+    public Task<RunningServer> StartInstanceAsync(string name, params string[] extraArgs) =>
+        RunningServer.StartAsync(DataDirectory(name), Environment, extraArgs);
 
     /// <summary>Runs an admin command that must succeed against the shared database and bucket; returns its output.</summary>
     public async Task<string> AdminAsync(params string[] args)
