@@ -6,8 +6,9 @@ namespace SRegistry.Server.SRegistryCli;
 
 /// <summary>
 /// The sregistry-cli server key in the database's <c>server_keys</c> table, so instances sharing an
-/// external database share the key and nothing else. It is sealed with Data Protection, whose key ring
-/// is in the same database and gets whatever protection the administrator configures for it.
+/// external database share the key without sharing a file. It is sealed with Data Protection (its key
+/// ring is in the same database), so the row alone is not the key, and whatever protection the key ring
+/// is given covers this key too.
 /// </summary>
 public sealed class SRegistryCliDatabaseKey(DatabaseServerKeys keys, IDataProtectionProvider protection) : ISRegistryCliServerKey
 {

@@ -20,9 +20,10 @@ namespace SRegistry.Server.SRegistryCli;
 /// the database share the key without sharing a file.
 /// </para>
 /// <para>
-/// Consequences: nothing usable is stored in plaintext in the database (a database dump lacks the server
-/// key, or holds it sealed by a key ring that is protected as the administrator configures it; the key
-/// alone lacks the hashes); the derived token is recomputed, never stored; revoking or
+/// Consequences: nothing usable is stored in plaintext in the database (with the embedded database a dump
+/// lacks the server key; with an external one it holds the key sealed by Data Protection's key ring, which
+/// is in the same database, so a dump is as secret as that key ring already makes it; the key alone lacks
+/// the hashes); the derived token is recomputed, never stored; revoking or
 /// expiring the API token, or disabling its user, ends its sregistry-cli token too; its scopes apply. Users
 /// get it from <c>POST /api/api-token-auth/</c> (user name and password) or <c>GET /api/token</c> with
 /// <c>Authorization: Bearer &lt;API token&gt;</c>. Servers sharing a database and an explicit
