@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SRegistry.Abstractions.Security;
+using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Accounts;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Builds;
@@ -50,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<PasswordSignIn>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExternalAccountOptions>, ExternalAccountOptionsValidator>());
         services.TryAddScoped<ImageStore>();
+        services.TryAddSingleton(UploadStaging);
         services.TryAddScoped<BlobInventory>();
         services.TryAddScoped<CallerFactory>();
         services.TryAddScoped<EntityCatalog>();
@@ -84,5 +86,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<QuotaService>();
         services.TryAddScoped<LeaseStore>();
         return services;
+    }
+
+    // Uploads are staged where the store says, or else in Uploads:Directory (on the store's filesystem
+    // by default, so that a filesystem store adopts them without copying).
+    private static IUploadStaging UploadStaging(IServiceProvider provider)
+    {
+        var store = provider.GetRequiredService<IBlobStore>();
+        if (store is IUploadStaging own) return own;
+        return new FileUploadStaging(provider.GetRequiredService<IOptions<UploadOptions>>().Value.Directory, store);
     }
 }

@@ -36,7 +36,7 @@ public sealed class PluginAssemblyCheckTests : IDisposable
 
     [Theory]
     [InlineData("2.0")]
-    [InlineData("1.2")]
+    [InlineData("1.3")]
     [InlineData("0.9")]
     public void Load_ManifestContractIncompatible_Refuses(string contractVersion)
     {
@@ -47,13 +47,13 @@ public sealed class PluginAssemblyCheckTests : IDisposable
             () => folders.Loader("hello").Load(),
             "hello",
             Path.Combine(directory, "plugin.json"),
-            $"built against contract {contractVersion}, this server provides 1.1",
+            $"built against contract {contractVersion}, this server provides 1.2",
             Rebuild);
     }
 
     [Theory]
     [InlineData(2, 0)]
-    [InlineData(1, 2)]
+    [InlineData(1, 3)]
     public void Load_AssemblyReferencesIncompatibleAbstractions_RefusesBeforeLoading(int major, int minor)
     {
         var directory = folders.Create("future", "Future.Plugin.dll");
@@ -64,7 +64,7 @@ public sealed class PluginAssemblyCheckTests : IDisposable
             () => folders.Loader("future").Load(),
             "future",
             assembly,
-            $"built against contract {major}.{minor}, this server provides 1.1",
+            $"built against contract {major}.{minor}, this server provides 1.2",
             Rebuild);
     }
 

@@ -34,7 +34,7 @@ public sealed class PluginFolders : IDisposable
     }
 
     /// <summary>Creates an empty plugin folder with a valid plugin.json naming <paramref name="assembly"/>.</summary>
-    public string Create(string id, string assembly, string contractVersion = "1.1")
+    public string Create(string id, string assembly, string contractVersion = "1.2")
     {
         var directory = Directory.CreateDirectory(Path.Combine(Root, id)).FullName;
         var manifest = new JsonObject { ["id"] = id, ["name"] = id, ["version"] = "0.1.0", ["assembly"] = assembly, ["contractVersion"] = contractVersion };

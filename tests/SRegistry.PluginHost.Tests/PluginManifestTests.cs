@@ -64,7 +64,7 @@ public sealed class PluginManifestTests : IDisposable
 
         var manifest = PluginManifest.Read("hello", directory);
 
-        Assert.Equal(new PluginManifest("hello", "Hello", "0.1.0", "SRegistry.Samples.HelloPlugin.dll", new Version(1, 1)), manifest);
+        Assert.Equal(new PluginManifest("hello", "Hello", "0.1.0", "SRegistry.Samples.HelloPlugin.dll", new Version(1, 2)), manifest);
     }
 
     public void Dispose() => folders.Dispose();

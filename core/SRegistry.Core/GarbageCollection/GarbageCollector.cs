@@ -56,8 +56,8 @@ public sealed class GarbageCollector(
         var oci = await db.OciUploads.CountAsync(u => u.ExpiresAt <= now, cancellationToken);
         if (!dryRun)
         {
-            await libraryUploads.PruneExpiredAsync(cancellationToken);
             await ociUploads.PruneAsync(cancellationToken);
+            await libraryUploads.PruneExpiredAsync(cancellationToken);
         }
 
         return library + oci;

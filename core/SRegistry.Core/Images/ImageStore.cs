@@ -13,7 +13,7 @@ namespace SRegistry.Core.Images;
 /// publishes bytes; this class records what was published (<see cref="StoredBlob"/>), so that blobs
 /// are known to the database only once their bytes are safely in place.
 /// </summary>
-public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog audit, TimeProvider time)
+public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, IUploadStaging staging, AuditLog audit, TimeProvider time)
 {
     /// <summary>
     /// Streams <paramref name="content"/> into the blob store and, only when the store published it
@@ -22,16 +22,34 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, AuditLog 
     /// </summary>
     public async Task<BlobPutResult> PutAsync(Stream content, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
     {
-        // Content announced by digest is vouched for before its bytes arrive, so a collection during
-        // a long upload spares a blob that would otherwise look unreferenced and old.
-        if (expected.Digest is { } announced)
-        {
-            var hex = announced.Hex;
-            var now = time.GetUtcNow();
-            await db.Blobs.Where(b => b.Digest == hex).ExecuteUpdateAsync(s => s.SetProperty(b => b.TouchedAt, now), cancellationToken);
-        }
+        await TouchAsync(expected, cancellationToken);
+        return await RecordIfStoredAsync(await blobs.PutAsync(content, expected, cancellationToken), actor, cancellationToken);
+    }
 
-        var result = await blobs.PutAsync(content, expected, cancellationToken);
+    /// <summary>
+    /// Publishes the first <paramref name="size"/> bytes staged for an upload (chunks or parts received
+    /// earlier, by any instance) like <see cref="PutAsync"/>, with the same checks and records. Throws
+    /// <see cref="UploadStagingException"/> while a piece of the upload is still arriving.
+    /// </summary>
+    public async Task<BlobPutResult> PublishStagedAsync(Guid uploadId, long size, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
+    {
+        await TouchAsync(expected, cancellationToken);
+        return await RecordIfStoredAsync(await staging.PublishAsync(uploadId, size, expected, cancellationToken), actor, cancellationToken);
+    }
+
+    // Content announced by digest is vouched for before its bytes arrive, so a collection during
+    // a long upload spares a blob that would otherwise look unreferenced and old.
+    private async Task TouchAsync(BlobExpectation expected, CancellationToken cancellationToken)
+    {
+        if (expected.Digest is not { } announced)
+            return;
+        var hex = announced.Hex;
+        var now = time.GetUtcNow();
+        await db.Blobs.Where(b => b.Digest == hex).ExecuteUpdateAsync(s => s.SetProperty(b => b.TouchedAt, now), cancellationToken);
+    }
+
+    private async Task<BlobPutResult> RecordIfStoredAsync(BlobPutResult result, Actor actor, CancellationToken cancellationToken)
+    {
         if (result.Succeeded)
             await RecordAsync(result, actor, cancellationToken);
         return result;

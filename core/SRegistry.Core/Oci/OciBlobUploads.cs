@@ -10,15 +10,13 @@ using SRegistry.Core.Uploads;
 namespace SRegistry.Core.Oci;
 
 /// <summary>
-/// OCI blob uploads: chunks are appended, in order, to a file of the upload's own; the final request
-/// streams that file (or, for a monolithic upload, its own body) into the <see cref="ImageStore"/>, which
-/// hashes it on the way and publishes it only when the digest the client names matches. Nothing is held
-/// in memory.
+/// OCI blob uploads: chunks are staged, in order, through <see cref="IUploadStaging"/> (so any instance can
+/// take the next one); the final request publishes them (or, for a monolithic upload, streams its own
+/// body) through the <see cref="ImageStore"/>, which publishes only when the digest the client names
+/// matches. Nothing is held in memory.
 /// </summary>
-public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBlobs blobs, IOptions<UploadOptions> uploadOptions, IOptions<OciOptions> options, TimeProvider time)
+public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBlobs blobs, IUploadStaging staging, IOptions<OciOptions> options, TimeProvider time)
 {
-    private readonly OciUploadFiles _files = new(uploadOptions);
-
     /// <summary>Starts an upload into the container for a signed-in caller.</summary>
     public async Task<OciUpload> BeginAsync(Container container, Caller caller, CancellationToken cancellationToken)
     {
@@ -33,7 +31,6 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
         };
         db.OciUploads.Add(upload);
         await db.SaveChangesAsync(cancellationToken);
-        _files.Create(upload.Id);
         return upload;
     }
 
@@ -44,8 +41,8 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
         return db.OciUploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == uploadId && u.ContainerId == container.Id && u.ExpiresAt > now, cancellationToken);
     }
 
-    /// <summary>The bytes received so far, or null when the upload's file is gone (pruned).</summary>
-    public long? Offset(OciUpload upload) => _files.Length(upload.Id);
+    /// <summary>The bytes received so far.</summary>
+    public Task<long> OffsetAsync(OciUpload upload, CancellationToken cancellationToken) => staging.LengthAsync(upload.Id, cancellationToken);
 
     /// <summary>
     /// Appends a chunk. With <paramref name="start"/> (from <c>Content-Range</c>) the chunk must begin where
@@ -53,24 +50,23 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
     /// </summary>
     public async Task<OciResult<long>> AppendAsync(OciUpload upload, Stream body, long? start, CancellationToken cancellationToken)
     {
+        var offset = await staging.LengthAsync(upload.Id, cancellationToken);
+        if (start is { } s && s != offset)
+            return OciResult<long>.Failure(OciError.RangeInvalid, $"The chunk starts at {s}, but the upload has {offset} bytes; send the chunk that starts at {offset}.");
         try
         {
-            // Exclusive: two chunks of one upload arriving at once must not interleave.
-            await using var file = new FileStream(_files.PathOf(upload.Id), FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
-            if (start is { } s && s != file.Length)
-                return OciResult<long>.Failure(OciError.RangeInvalid, $"The chunk starts at {s}, but the upload has {file.Length} bytes; send the chunk that starts at {file.Length}.");
-            file.Seek(0, SeekOrigin.End);
-            await body.CopyToAsync(file, 1 << 20, cancellationToken);
-            return OciResult<long>.Success(file.Length);
+            // Chunks are sent one after the other; two at once would overlap, which the final digest check refuses.
+            var staged = await staging.WriteAsync(upload.Id, offset, body, long.MaxValue - 1, cancellationToken);
+            return OciResult<long>.Success(offset + staged.Size);
         }
-        catch (FileNotFoundException)
+        catch (UploadStagingException e)
         {
-            return Unknown<long>(upload);
+            return OciResult<long>.Failure(OciError.BlobUploadInvalid, e.Message);
         }
         catch (IOException e)
         {
-            // Another chunk holds the file, or the body broke off; the final digest check catches any damage.
-            return OciResult<long>.Failure(OciError.BlobUploadInvalid, $"The chunk was not taken ({e.Message}); send chunks one at a time.");
+            return OciResult<long>.Failure(OciError.BlobUploadInvalid,
+                $"The chunk broke off ({e.Message}); ask for the upload's status and send the rest from the offset it names.");
         }
     }
 
@@ -78,11 +74,11 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
     /// Finishes the upload: streams the whole into the store against <paramref name="digest"/> and links it
     /// to the repository. A monolithic upload (nothing received before this request) goes straight from
     /// <paramref name="lastChunk"/> into the store, written once; otherwise the last chunk (if any) is
-    /// appended and the upload's file is streamed in. The upload is gone afterwards, whatever the outcome.
+    /// appended and the staged chunks are published (a filesystem store adopts them without copying). The upload is gone afterwards, whatever the outcome.
     /// </summary>
     public async Task<OciResult<BlobPutResult>> CompleteAsync(OciUpload upload, Stream? lastChunk, long? start, BlobDigest digest, Caller caller, CancellationToken cancellationToken)
     {
-        var monolithic = lastChunk is not null && start is null or 0 && _files.Length(upload.Id) == 0;
+        var monolithic = lastChunk is not null && start is null or 0 && await staging.LengthAsync(upload.Id, cancellationToken) == 0;
         if (lastChunk is not null && !monolithic)
         {
             var appended = await AppendAsync(upload, lastChunk, start, cancellationToken);
@@ -95,14 +91,12 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
             BlobPutResult stored;
             try
             {
-                await using var content = monolithic ? null : new FileStream(_files.PathOf(upload.Id), FileMode.Open, FileAccess.Read, FileShare.None, bufferSize: 0, useAsync: true);
-                stored = await store.PutAsync(content ?? lastChunk!, new BlobExpectation(digest), caller.Actor, cancellationToken);
+                var expected = new BlobExpectation(digest);
+                stored = monolithic
+                    ? await store.PutAsync(lastChunk!, expected, caller.Actor, cancellationToken)
+                    : await store.PublishStagedAsync(upload.Id, await staging.LengthAsync(upload.Id, cancellationToken), expected, caller.Actor, cancellationToken);
             }
-            catch (FileNotFoundException)
-            {
-                return Unknown<BlobPutResult>(upload);
-            }
-            catch (BlobCollectedException e)
+            catch (Exception e) when (e is UploadStagingException or BlobCollectedException)
             {
                 return OciResult<BlobPutResult>.Failure(OciError.BlobUploadInvalid, e.Message);
             }
@@ -124,27 +118,21 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
     public async Task CancelAsync(OciUpload upload, CancellationToken cancellationToken)
     {
         await db.OciUploads.Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken);
-        _files.Delete(upload.Id);
+        await staging.DeleteAsync(upload.Id, cancellationToken);
     }
 
     /// <summary>
-    /// Removes expired uploads with their bytes, and files whose upload is gone. Safe at any time on any
-    /// instance: a file is only removed once no live row claims it.
+    /// Removes expired uploads with their staged bytes. Safe at any time on any instance; bytes staged by
+    /// a request that raced the removal are left for <see cref="ImageUploadService.PruneExpiredAsync"/>,
+    /// which removes staged bytes of every door once no upload claims them.
     /// </summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await db.OciUploads.Where(u => u.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-
-        // Files are listed before the rows are read: a new upload's row is written before its file.
-        var onDisk = _files.List().ToList();
-        var live = await db.OciUploads.Where(u => onDisk.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
-        var abandoned = onDisk.Except(live).ToList();
-        foreach (var id in abandoned)
-            _files.Delete(id);
-        return abandoned.Count;
+        var expired = await db.OciUploads.Where(u => u.ExpiresAt <= now).Select(u => u.Id).ToListAsync(cancellationToken);
+        await db.OciUploads.Where(u => expired.Contains(u.Id)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var uploadId in expired)
+            await staging.DeleteAsync(uploadId, cancellationToken);
+        return expired.Count;
     }
-
-    private static OciResult<T> Unknown<T>(OciUpload upload) =>
-        OciResult<T>.Failure(OciError.BlobUploadUnknown, $"The upload {upload.Id:N} is finished, cancelled or expired; start a new one.");
 }

@@ -15,6 +15,9 @@ public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
     /// <summary>Temporary files untouched for this long belong to uploads that died with their process.</summary>
     private static readonly TimeSpan AbandonedUploadAge = TimeSpan.FromDays(1);
 
+    // EXDEV: rename(2) cannot move a file to another filesystem.
+    private const int CrossDeviceLink = 18;
+
     private readonly string _blobRoot;
     private readonly string _tempRoot;
 
@@ -51,6 +54,34 @@ public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
         var outcome = Mismatch(expected, upload.Digest, upload.Size)
             ?? (upload.TryPublish(PathOf(upload.Digest)) ? BlobPutOutcome.Stored : BlobPutOutcome.AlreadyPresent);
         return new BlobPutResult(outcome, upload.Digest, upload.Size);
+    }
+
+    /// <summary>
+    /// Makes a finished file (a staged upload) the blob without writing its bytes again: hashes it, checks
+    /// it against <paramref name="expected"/>, syncs it and renames it into place. On a mismatch, or when
+    /// the blob is already here, the file stays where it is. A file on another filesystem is streamed in.
+    /// </summary>
+    internal async Task<BlobPutResult> AdoptAsync(string path, BlobExpectation expected, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        var (digest, size) = await ContentHash.ComputeAsync(file, expected.Size, cancellationToken).ConfigureAwait(false);
+        if (Mismatch(expected, digest, size) is { } mismatch)
+            return new BlobPutResult(mismatch, digest, size);
+        var target = PathOf(digest);
+        if (File.Exists(target))
+            return new BlobPutResult(BlobPutOutcome.AlreadyPresent, digest, size);
+
+        file.Flush(flushToDisk: true);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        try
+        {
+            return new BlobPutResult(TemporaryBlobFile.TryMoveIntoPlace(path, target) ? BlobPutOutcome.Stored : BlobPutOutcome.AlreadyPresent, digest, size);
+        }
+        catch (IOException e) when (e.HResult == CrossDeviceLink)
+        {
+            file.Position = 0;
+            return await PutAsync(file, expected, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

@@ -111,14 +111,23 @@ internal sealed class TemporaryBlobFile : IDisposable
     /// </summary>
     public bool TryPublish(string target)
     {
+        _published = TryMoveIntoPlace(_path, target);
+        return _published;
+    }
+
+    /// <summary>
+    /// Renames a synced file to <paramref name="target"/> unless a file is already there, creating the
+    /// fan-out directory if needed and making the rename durable. False, changing nothing, when one is.
+    /// </summary>
+    public static bool TryMoveIntoPlace(string source, string target)
+    {
         var directory = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory);
             PosixFileSystem.SyncDirectory(Path.GetDirectoryName(directory)!);
         }
-        if (!PosixFileSystem.TryRenameNoReplace(_path, target)) return false;
-        _published = true;
+        if (!PosixFileSystem.TryRenameNoReplace(source, target)) return false;
         PosixFileSystem.SyncDirectory(directory);
         return true;
     }

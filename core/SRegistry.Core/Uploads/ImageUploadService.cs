@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Audit;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
@@ -36,18 +37,18 @@ public sealed class ImageUploadService
         AuditLog audit,
         IOptions<UploadOptions> options,
         TimeProvider time,
-        DirectTransfers direct)
+        DirectTransfers direct,
+        IUploadStaging staging)
     {
         _access = new UploadAccess(images, db);
         _entities = entities;
         _quotas = quotas;
         var urls = new UploadUrls(db, time);
-        var parts = new PartFiles(options);
         var finisher = new UploadFinisher(db, store, sif, audit, time);
         _singlePart = new SinglePartUploads(db, _access, urls, finisher, direct, quotas, options, time);
-        _multipart = new MultipartUploads(db, _access, urls, parts, quotas, options, time);
-        _completion = new MultipartCompletion(db, _access, parts, finisher, options, time);
-        _pruner = new UploadPruner(db, parts, time);
+        _multipart = new MultipartUploads(db, _access, urls, staging, quotas, options, time);
+        _completion = new MultipartCompletion(db, _access, staging, finisher, options, time);
+        _pruner = new UploadPruner(db, staging, time);
     }
 
     /// <summary>
@@ -166,8 +167,8 @@ public sealed class ImageUploadService
     }
 
     /// <summary>
-    /// Removes expired upload URLs and multipart uploads with their parts, and part directories whose
-    /// upload no longer exists. Safe to run at any time on any instance; a background job calls it.
+    /// Removes expired upload URLs and multipart uploads, and staged bytes (of either door) whose upload no
+    /// longer exists. Safe to run at any time on any instance; a background job calls it.
     /// </summary>
     public Task<PrunedUploads> PruneExpiredAsync(CancellationToken cancellationToken = default) =>
         _pruner.PruneAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;
@@ -11,7 +12,7 @@ namespace SRegistry.Core.Uploads;
 /// nothing of the upload is left behind, so a client that fails may simply push again.
 /// </summary>
 internal sealed class MultipartCompletion(
-    RegistryDbContext db, UploadAccess access, PartFiles parts, UploadFinisher finisher, IOptions<UploadOptions> options, TimeProvider time)
+    RegistryDbContext db, UploadAccess access, IUploadStaging staging, UploadFinisher finisher, IOptions<UploadOptions> options, TimeProvider time)
 {
     public async Task<RegistryResult<Image>> CompleteAsync(
         long imageId, Guid uploadId, IReadOnlyList<CompletedPart> completedParts, Caller caller, CancellationToken cancellationToken)
@@ -31,8 +32,7 @@ internal sealed class MultipartCompletion(
             var refusal = await CheckPartsAsync(upload, completedParts, cancellationToken);
             if (refusal is not null)
                 return refusal;
-            await using var content = parts.OpenConcatenation(uploadId, MultipartLayout.TotalParts(upload));
-            return await finisher.StoreAsync(imageId, content, upload.ExpectedSize, caller.Actor, cancellationToken);
+            return await finisher.PublishStagedAsync(imageId, uploadId, upload.ExpectedSize, caller.Actor, cancellationToken);
         }
         finally
         {
@@ -83,9 +83,6 @@ internal sealed class MultipartCompletion(
         var wrong = listed.Where(p => !string.Equals(Normalize(p.Value), received[p.Key], StringComparison.Ordinal)).Select(p => p.Key).Order().ToList();
         if (wrong.Count > 0)
             return Refuse($"The token of part {string.Join(", ", wrong)} is not the one given when the part arrived.");
-        var absent = Enumerable.Range(1, totalParts).Where(n => !parts.Has(upload.Id, n, MultipartLayout.SizeOfPart(upload, n))).ToList();
-        if (absent.Count > 0)
-            return Refuse($"Part {string.Join(", ", absent)} was recorded but is no longer on the server's disk.");
         return null;
 
         static RegistryResult<Image> Refuse(string message) =>
@@ -99,6 +96,6 @@ internal sealed class MultipartCompletion(
     private async Task DropAsync(Guid uploadId)
     {
         await db.UploadSessions.Where(s => s.Id == uploadId).ExecuteDeleteAsync(CancellationToken.None);
-        parts.Delete(uploadId);
+        await staging.DeleteAsync(uploadId, CancellationToken.None);
     }
 }

@@ -10,10 +10,10 @@ namespace SRegistry.Core.Uploads;
 
 /// <summary>
 /// Multipart uploads, started and fed: the client asks for a URL per part and sends each part to it.
-/// Parts wait on local disk (<see cref="PartFiles"/>) until <see cref="MultipartCompletion"/> assembles them.
+/// Each part is staged at its place in the image (<see cref="IUploadStaging"/>) until <see cref="MultipartCompletion"/> publishes the whole.
 /// </summary>
 internal sealed class MultipartUploads(
-    RegistryDbContext db, UploadAccess access, UploadUrls urls, PartFiles parts, QuotaService quotas, IOptions<UploadOptions> options, TimeProvider time)
+    RegistryDbContext db, UploadAccess access, UploadUrls urls, IUploadStaging staging, QuotaService quotas, IOptions<UploadOptions> options, TimeProvider time)
 {
     public async Task<RegistryResult<MultipartUploadTicket>> BeginAsync(long imageId, long fileSize, Caller caller, CancellationToken cancellationToken)
     {
@@ -98,35 +98,36 @@ internal sealed class MultipartUploads(
         var uploadId = part.ParentId!.Value;
         var partNumber = part.PartNumber!.Value;
 
+        var partSize = await db.UploadSessions.Where(s => s.Id == uploadId).Select(s => s.PartSize).SingleOrDefaultAsync(cancellationToken);
+        if (partSize is null)
+            return RegistryResult<ReceivedPart>.Failure(RegistryError.NotFound, Gone);
+
         var client = new ClientBodyStream(body);
-        ReceivedPartFile received;
+        StagedPiece received;
         try
         {
-            received = await parts.ReceiveAsync(uploadId, partNumber, part.Id, client, part.ExpectedSize, cancellationToken);
+            received = await staging.WriteAsync(uploadId, (partNumber - 1) * partSize.Value, client, part.ExpectedSize, cancellationToken);
         }
         catch (IOException e) when (client.Failed)
         {
             return RegistryResult<ReceivedPart>.Failure(RegistryError.SizeMismatch,
-                $"Part {partNumber} broke off after {client.BytesRead} bytes ({e.Message}); nothing was kept.");
+                $"Part {partNumber} broke off after {client.BytesRead} bytes ({e.Message}); send the part again.");
+        }
+        catch (UploadStagingException e)
+        {
+            return RegistryResult<ReceivedPart>.Failure(RegistryError.NotFound, e.Message);
         }
 
+        // A refused part is not recorded, so the completion refuses the upload unless the part is sent again.
         var refusal = Check(received, part);
         if (refusal is not null)
-        {
-            PartFiles.Discard(received);
             return refusal;
-        }
-
-        // Recorded before the file takes the part's name: a completion only trusts parts with both.
         var now = time.GetUtcNow();
         var recorded = await db.UploadSessions
             .Where(s => s.Id == part.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReceivedAt, now).SetProperty(x => x.ReceivedSha256, received.Digest.Hex), cancellationToken);
-        if (recorded == 0 || !parts.TryKeep(received, uploadId, partNumber))
-        {
-            PartFiles.Discard(received);
-            return RegistryResult<ReceivedPart>.Failure(RegistryError.NotFound, "The multipart upload was aborted or completed while this part arrived.");
-        }
+        if (recorded == 0)
+            return RegistryResult<ReceivedPart>.Failure(RegistryError.NotFound, Gone);
 
         return RegistryResult<ReceivedPart>.Success(new ReceivedPart(partNumber, received.Digest.Hex));
     }
@@ -144,14 +145,16 @@ internal sealed class MultipartUploads(
     internal static string NoSuchUpload(long imageId, Guid uploadId) =>
         $"There is no open multipart upload '{uploadId}' for image {imageId}; it may have expired, been aborted or completed. Push again.";
 
-    private static RegistryResult<ReceivedPart>? Check(ReceivedPartFile received, UploadSession part)
+    private const string Gone = "The multipart upload was aborted or completed while this part arrived.";
+
+    private static RegistryResult<ReceivedPart>? Check(StagedPiece received, UploadSession part)
     {
         if (received.Size != part.ExpectedSize)
             return RegistryResult<ReceivedPart>.Failure(RegistryError.SizeMismatch,
-                $"Part {part.PartNumber} must have {part.ExpectedSize} bytes, but {(received.Size > part.ExpectedSize ? "more" : $"{received.Size}")} arrived; nothing was kept.");
+                $"Part {part.PartNumber} must have {part.ExpectedSize} bytes, but {(received.Size > part.ExpectedSize ? "more" : $"{received.Size}")} arrived; send the part again.");
         if (part.ExpectedSha256 is { } expected && expected != received.Digest.Hex)
             return RegistryResult<ReceivedPart>.Failure(RegistryError.DigestMismatch,
-                $"Part {part.PartNumber} has sha256 {received.Digest.Hex}, but {expected} was announced; nothing was kept.");
+                $"Part {part.PartNumber} has sha256 {received.Digest.Hex}, but {expected} was announced; send the part again.");
         return null;
     }
 }

@@ -20,24 +20,34 @@ internal sealed class UploadFinisher(RegistryDbContext db, ImageStore store, Sif
     /// a SIF image or are for another architecture are removed again unless an uploaded image already
     /// uses them. In every refusal the image stays not uploaded.
     /// </summary>
-    public async Task<RegistryResult<Image>> StoreAsync(long imageId, Stream content, long? expectedSize, Actor actor, CancellationToken cancellationToken)
+    public Task<RegistryResult<Image>> StoreAsync(long imageId, Stream content, long? expectedSize, Actor actor, CancellationToken cancellationToken) =>
+        PutAsync(imageId, content as ClientBodyStream, expected => store.PutAsync(content, new BlobExpectation(expected, expectedSize), actor, cancellationToken), expectedSize, actor, cancellationToken);
+
+    /// <summary>
+    /// Makes the bytes staged for upload <paramref name="uploadId"/> (the parts of a multipart upload) the
+    /// bytes of image <paramref name="imageId"/>, with the same checks and refusals as <see cref="StoreAsync"/>.
+    /// </summary>
+    public Task<RegistryResult<Image>> PublishStagedAsync(long imageId, Guid uploadId, long expectedSize, Actor actor, CancellationToken cancellationToken) =>
+        PutAsync(imageId, null, expected => store.PublishStagedAsync(uploadId, expectedSize, new BlobExpectation(expected, expectedSize), actor, cancellationToken), expectedSize, actor, cancellationToken);
+
+    private async Task<RegistryResult<Image>> PutAsync(
+        long imageId, ClientBodyStream? body, Func<BlobDigest, Task<BlobPutResult>> put, long? expectedSize, Actor actor, CancellationToken cancellationToken)
     {
         var image = await LoadAsync(imageId, cancellationToken);
         if (image is null)
             return RegistryResult<Image>.Failure(RegistryError.NotFound, $"There is no image with id {imageId}.");
 
-        var expected = BlobDigest.Parse(image.Digest);
         BlobPutResult stored;
         try
         {
             // Nothing is modified in the context yet, so the store's own save writes only its blob row.
-            stored = await store.PutAsync(content, new BlobExpectation(expected, expectedSize), actor, cancellationToken);
+            stored = await put(BlobDigest.Parse(image.Digest));
         }
-        catch (BlobCollectedException e)
+        catch (Exception e) when (e is BlobCollectedException or UploadStagingException)
         {
             return RegistryResult<Image>.Failure(RegistryError.Conflict, e.Message);
         }
-        catch (IOException e) when (content is ClientBodyStream { Failed: true } body)
+        catch (IOException e) when (body is { Failed: true })
         {
             return RegistryResult<Image>.Failure(RegistryError.SizeMismatch,
                 $"The upload broke off after {body.BytesRead} bytes ({e.Message}); nothing was stored. Push again.");

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using SRegistry.Abstractions.Storage;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;
 
 namespace SRegistry.Core.Uploads;
 
-/// <summary>Removes uploads that can no longer finish: expired sessions, and part directories whose upload is gone.</summary>
-internal sealed class UploadPruner(RegistryDbContext db, PartFiles parts, TimeProvider time)
+/// <summary>
+/// Removes uploads that can no longer finish: expired library sessions, and staged bytes whose upload
+/// (of either door, library multipart or OCI) is gone.
+/// </summary>
+internal sealed class UploadPruner(RegistryDbContext db, IUploadStaging staging, TimeProvider time)
 {
     public async Task<PrunedUploads> PruneAsync(CancellationToken cancellationToken)
     {
@@ -17,13 +21,17 @@ internal sealed class UploadPruner(RegistryDbContext db, PartFiles parts, TimePr
             .Where(s => s.ExpiresAt <= now && (s.Kind != UploadKind.MultipartPart || s.UsedAt == null))
             .ExecuteDeleteAsync(cancellationToken);
 
-        // Directories are listed before the database is asked: an upload's row exists before its first
-        // part creates the directory, so a directory without a row belongs to an upload that is gone.
-        var onDisk = parts.ListUploads().ToList();
-        var live = await db.UploadSessions.Where(s => onDisk.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
-        var abandoned = onDisk.Except(live).ToList();
+        // Staged uploads are listed before the database is asked: an upload's row exists before its
+        // first bytes are staged, so staged bytes without a row belong to an upload that is gone.
+        var staged = new List<Guid>();
+        await foreach (var uploadId in staging.ListAsync(cancellationToken))
+            staged.Add(uploadId);
+        var live = await db.UploadSessions.Where(s => staged.Contains(s.Id)).Select(s => s.Id)
+            .Concat(db.OciUploads.Where(u => staged.Contains(u.Id)).Select(u => u.Id))
+            .ToListAsync(cancellationToken);
+        var abandoned = staged.Distinct().Except(live).ToList();
         foreach (var uploadId in abandoned)
-            parts.Delete(uploadId);
+            await staging.DeleteAsync(uploadId, cancellationToken);
         return new PrunedUploads(sessions, abandoned.Count);
     }
 }

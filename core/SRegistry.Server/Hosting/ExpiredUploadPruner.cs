@@ -6,7 +6,7 @@ namespace SRegistry.Server.Hosting;
 
 /// <summary>
 /// Removes expired uploads of every door (library upload URLs and multipart parts, OCI upload sessions)
-/// with their files, once a minute, so abandoned uploads do not fill the disk while nobody uploads.
+/// with their staged bytes, once a minute, so abandoned uploads do not fill the disk while nobody uploads.
 /// Every instance runs the timer, but a lease in the database lets one instance at a time prune.
 /// </summary>
 public sealed partial class ExpiredUploadPruner(IServiceScopeFactory scopes, DatabaseLeases leases, TimeProvider time, ILogger<ExpiredUploadPruner> logger) : BackgroundService
@@ -30,10 +30,10 @@ public sealed partial class ExpiredUploadPruner(IServiceScopeFactory scopes, Dat
                     continue;
                 }
                 await using var scope = scopes.CreateAsyncScope();
-                var library = await scope.ServiceProvider.GetRequiredService<ImageUploadService>().PruneExpiredAsync(stoppingToken);
                 var oci = await scope.ServiceProvider.GetRequiredService<OciBlobUploads>().PruneAsync(stoppingToken);
-                if (library.Sessions + library.PartDirectories + oci > 0)
-                    LogPruned(library.Sessions, library.PartDirectories, oci);
+                var library = await scope.ServiceProvider.GetRequiredService<ImageUploadService>().PruneExpiredAsync(stoppingToken);
+                if (library.Sessions + library.StagedUploads + oci > 0)
+                    LogPruned(library.Sessions, oci, library.StagedUploads);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -43,8 +43,8 @@ public sealed partial class ExpiredUploadPruner(IServiceScopeFactory scopes, Dat
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Sessions} expired library uploads, {PartDirectories} orphaned part directories and {OciFiles} abandoned OCI upload files")]
-    private partial void LogPruned(int sessions, int partDirectories, int ociFiles);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Sessions} expired library uploads, {OciUploads} expired OCI uploads and the staged bytes of {StagedUploads} uploads that are gone")]
+    private partial void LogPruned(int sessions, int ociUploads, int stagedUploads);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Another instance is pruning expired uploads; skipping this minute")]
     private partial void LogBusy();

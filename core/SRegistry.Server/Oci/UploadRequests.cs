@@ -28,7 +28,7 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
 
         if (await OverQuotaAsync(context, container!.Id, 0) is { } overQuota) return overQuota;
 
-        // Abandoned uploads go when new ones start, so their files cannot pile up unnoticed.
+        // Expired uploads go when new ones start (their staged bytes with the next pruning), so they cannot pile up unnoticed.
         await uploads.PruneAsync(ct);
         var upload = await uploads.BeginAsync(container!, identity.Caller, ct);
         if (query.ContainsKey("digest"))
@@ -42,10 +42,10 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
         if (refusal is not null) return refusal;
         if (!TryReadStart(context, out var start))
             return OciResults.Error(StatusCodes.Status416RangeNotSatisfiable, "BLOB_UPLOAD_INVALID", "Content-Range must be <start>-<end>.");
-        if (await OverQuotaAsync(context, upload!.ContainerId, uploads.Offset(upload) ?? 0) is { } overQuota) return overQuota;
+        if (await OverQuotaAsync(context, upload!.ContainerId, await uploads.OffsetAsync(upload, context.RequestAborted)) is { } overQuota) return overQuota;
         var appended = await uploads.AppendAsync(upload!, context.Request.Body, start, context.RequestAborted);
         if (!appended.Succeeded)
-            return RangeRefusal(context, route, upload!, appended.Error, appended.Message);
+            return await RangeRefusal(context, route, upload!, appended.Error, appended.Message);
         return Accepted(context, route, upload!, appended.Value);
     }
 
@@ -53,7 +53,7 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
     {
         var (upload, identity, refusal) = await OpenAsync(context, route);
         if (refusal is not null) return refusal;
-        if (await OverQuotaAsync(context, upload!.ContainerId, uploads.Offset(upload) ?? 0) is { } overQuota) return overQuota;
+        if (await OverQuotaAsync(context, upload!.ContainerId, await uploads.OffsetAsync(upload, context.RequestAborted)) is { } overQuota) return overQuota;
         return await CompleteAsync(context, route, upload!, identity!, context.Request.Query["digest"].ToString());
     }
 
@@ -61,9 +61,7 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
     {
         var (upload, _, refusal) = await OpenAsync(context, route);
         if (refusal is not null) return refusal;
-        if (uploads.Offset(upload!) is not { } offset)
-            return Unknown(route);
-        SetUploadHeaders(context, route, upload!, offset);
+        SetUploadHeaders(context, route, upload!, await uploads.OffsetAsync(upload!, context.RequestAborted));
         return Results.NoContent();
     }
 
@@ -88,7 +86,7 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
         var completed = await uploads.CompleteAsync(upload, context.Request.Body, start, digest!.Value, identity.Caller, context.RequestAborted);
         return completed.Succeeded
             ? Created(context, route, completed.Value!.Digest.ToString())
-            : RangeRefusal(context, route, upload, completed.Error, completed.Message);
+            : await RangeRefusal(context, route, upload, completed.Error, completed.Message);
     }
 
     // Before bytes are kept: at the start with the announced length, then with each chunk on top of
@@ -136,10 +134,10 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
         return true;
     }
 
-    private IResult RangeRefusal(HttpContext context, OciRoute route, OciUpload upload, OciError error, string message)
+    private async Task<IResult> RangeRefusal(HttpContext context, OciRoute route, OciUpload upload, OciError error, string message)
     {
-        if (error == OciError.RangeInvalid && uploads.Offset(upload) is { } offset)
-            SetUploadHeaders(context, route, upload, offset);
+        if (error == OciError.RangeInvalid)
+            SetUploadHeaders(context, route, upload, await uploads.OffsetAsync(upload, context.RequestAborted));
         return OciResults.Failure(error, message);
     }
 

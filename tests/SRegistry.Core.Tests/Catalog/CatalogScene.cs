@@ -90,7 +90,11 @@ internal sealed class CatalogScene : IAsyncDisposable
 
     public UsageReport Usage() => new(Context());
 
-    public ImageStore Store(RegistryDbContext db) => new(db, new FileSystemBlobStore(new FileSystemBlobStoreOptions { Path = blobRoot }), new AuditLog(db, Time), Time);
+    public ImageStore Store(RegistryDbContext db)
+    {
+        var blobs = new FileSystemBlobStore(new FileSystemBlobStoreOptions { Path = blobRoot });
+        return new(db, blobs, new FileUploadStaging(blobRoot + "-uploads", blobs), new AuditLog(db, Time), Time);
+    }
 
     /// <summary>The named user as a caller, with their teams, limited to <paramref name="scopes"/> if any.</summary>
     public async Task<Caller> CallerAsync(string userName, params string[] scopes)

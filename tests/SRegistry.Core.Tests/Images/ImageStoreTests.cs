@@ -205,7 +205,11 @@ public sealed class ImageStoreTests(PostgresFixture postgres) : IDisposable
         return container;
     }
 
-    private ImageStore Store(RegistryDbContext db) => new(db, Blobs(), new AuditLog(db, time), time);
+    private ImageStore Store(RegistryDbContext db)
+    {
+        var blobs = Blobs();
+        return new(db, blobs, new FileUploadStaging(Path.Combine(root, "uploads"), blobs), new AuditLog(db, time), time);
+    }
 
     private FileSystemBlobStore Blobs() => new(new FileSystemBlobStoreOptions { Path = root });
 

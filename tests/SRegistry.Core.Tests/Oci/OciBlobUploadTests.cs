@@ -9,7 +9,7 @@ using SRegistry.Core.Tests.Uploads;
 
 namespace SRegistry.Core.Tests.Oci;
 
-/// <summary>OCI blob uploads: chunks in order into a file of their own, published through the ImageStore, pruned when abandoned.</summary>
+/// <summary>OCI blob uploads: chunks staged in order, published through the ImageStore, pruned when abandoned.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class OciBlobUploadTests(PostgresFixture postgres)
 {
@@ -30,7 +30,7 @@ public sealed class OciBlobUploadTests(PostgresFixture postgres)
         Assert.True(await check.RepositoryBlobs.AnyAsync(b => b.ContainerId == bed.ContainerId && b.Digest == Digest(_content).Hex));
         Assert.Empty(await check.OciUploads.ToListAsync());
         Assert.Equal(1, await bed.RequestAsync<ImageStore, int>(s => s.CountReferencesAsync(Digest(_content), default)));
-        Assert.Empty(OciFiles(bed));
+        Assert.Empty(StagedUploads(bed));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class OciBlobUploadTests(PostgresFixture postgres)
         var skipped = await bed.RequestAsync<OciBlobUploads, OciResult<long>>(u => u.AppendAsync(upload, new MemoryStream(_content[200..300]), 200, default));
 
         Assert.Equal(OciError.RangeInvalid, skipped.Error);
-        Assert.Equal(100, await bed.RequestAsync<OciBlobUploads, long?>(u => Task.FromResult(u.Offset(upload))));
+        Assert.Equal(100, await bed.RequestAsync<OciBlobUploads, long>(u => u.OffsetAsync(upload, default)));
     }
 
     [Fact]
@@ -59,16 +59,18 @@ public sealed class OciBlobUploadTests(PostgresFixture postgres)
         await using var check = bed.Check();
         Assert.Empty(await check.Blobs.ToListAsync());
         Assert.Empty(await check.RepositoryBlobs.ToListAsync());
-        Assert.Empty(OciFiles(bed));
+        Assert.Empty(StagedUploads(bed));
     }
 
     [Fact]
-    public async Task Prune_RemovesExpiredUploadsWithTheirFiles_AndKeepsLiveOnes()
+    public async Task Prune_RemovesExpiredUploadsWithTheirStagedBytes_AndKeepsLiveOnes()
     {
         await using var bed = await UploadTestBed.CreateAsync(postgres);
         var old = await BeginAsync(bed);
+        await bed.RequestAsync<OciBlobUploads, OciResult<long>>(u => u.AppendAsync(old, new MemoryStream(_content[..100]), 0, default));
         bed.Time.Advance(TimeSpan.FromMinutes(40));
         var live = await BeginAsync(bed);
+        await bed.RequestAsync<OciBlobUploads, OciResult<long>>(u => u.AppendAsync(live, new MemoryStream(_content[..100]), 0, default));
         bed.Time.Advance(TimeSpan.FromMinutes(30));
 
         var expiredBeforePruning = await bed.RequestAsync<OciBlobUploads, OciUpload?>(u => u.FindAsync(Container(bed), old.Id, default));
@@ -76,8 +78,23 @@ public sealed class OciBlobUploadTests(PostgresFixture postgres)
 
         Assert.Null(expiredBeforePruning);
         Assert.Equal(1, pruned);
-        Assert.Equal([live.Id.ToString("N")], OciFiles(bed));
-        Assert.NotNull(await bed.RequestAsync<OciBlobUploads, OciUpload?>(u => u.FindAsync(Container(bed), live.Id, default)));
+        Assert.Equal([live.Id.ToString("N")], StagedUploads(bed));
+        Assert.Equal(100, await bed.RequestAsync<OciBlobUploads, long>(u => u.OffsetAsync(live, default)));
+    }
+
+    [Fact]
+    public async Task LibraryPruning_RemovesStagedBytesNoOciUploadClaims_AndKeepsThoseOfLiveOnes()
+    {
+        await using var bed = await UploadTestBed.CreateAsync(postgres);
+        var live = await BeginAsync(bed);
+        await bed.RequestAsync<OciBlobUploads, OciResult<long>>(u => u.AppendAsync(live, new MemoryStream(_content[..100]), 0, default));
+        var orphan = Directory.CreateDirectory(Path.Combine(bed.UploadRoot, Guid.NewGuid().ToString("N")));
+        await File.WriteAllBytesAsync(Path.Combine(orphan.FullName, "data"), _content[..10]);
+
+        var pruned = await bed.RequestAsync(u => u.PruneExpiredAsync());
+
+        Assert.Equal(1, pruned.StagedUploads);
+        Assert.Equal([live.Id.ToString("N")], StagedUploads(bed));
     }
 
     private static Task<OciUpload> BeginAsync(UploadTestBed bed) =>
@@ -85,11 +102,8 @@ public sealed class OciBlobUploadTests(PostgresFixture postgres)
 
     private static Container Container(UploadTestBed bed) => new() { Id = bed.ContainerId, Name = "bwa" };
 
-    private static string[] OciFiles(UploadTestBed bed)
-    {
-        var directory = Path.Combine(bed.UploadRoot, "oci");
-        return Directory.Exists(directory) ? [.. Directory.GetFiles(directory).Select(Path.GetFileName).OfType<string>()] : [];
-    }
+    private static string[] StagedUploads(UploadTestBed bed) =>
+        Directory.Exists(bed.UploadRoot) ? [.. Directory.GetDirectories(bed.UploadRoot).Select(Path.GetFileName).OfType<string>()] : [];
 
     private static BlobDigest Digest(byte[] bytes) => BlobDigest.FromHash(SHA256.HashData(bytes));
 }

@@ -54,7 +54,7 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
     }
 
     [Fact]
-    public async Task ReceivePart_WrongSha256_IsDigestMismatchAndKeepsNothing()
+    public async Task ReceivePart_WrongSha256_IsDigestMismatch_AndTheUploadCompletesOnlyOnceThePartIsSentAgain()
     {
         await using var bed = await ThreePartBedAsync();
         var imageId = await bed.CreateImageAsync(sif.Amd64);
@@ -65,9 +65,16 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         tampered[0] ^= 0xff;
 
         var result = await bed.RequestAsync(u => u.ReceivePartAsync(ticket.Value!.Secret!, new MemoryStream(tampered)));
+        var completed = new List<CompletedPart> { new(number, SifSamples.Sha256(bytes)) };
+        foreach (var (other, otherBytes) in Parts(upload).Skip(1))
+            completed.Add(new CompletedPart(other, (await SendPartAsync(bed, imageId, upload, other, otherBytes)).Value!.Token));
+        var withoutThePart = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
 
         Assert.Equal(RegistryError.DigestMismatch, result.Error);
-        Assert.DoesNotContain(bed.UploadEntries(), e => File.Exists(e));
+        Assert.Equal(RegistryError.Conflict, withoutThePart.Error);
+        Assert.Contains($"Part {number} of 3 did not arrive", withoutThePart.Message, StringComparison.Ordinal);
+        Assert.False((await bed.LoadImageAsync(imageId)).Uploaded);
+        Assert.Empty(bed.BlobFiles());
     }
 
     [Fact]

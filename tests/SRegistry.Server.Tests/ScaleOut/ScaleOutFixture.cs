@@ -7,8 +7,7 @@ namespace SRegistry.Server.Tests.ScaleOut;
 
 /// <summary>
 /// A scaled-out registry: two server instances, each with a data directory of its own, on one external
-/// PostgreSQL cluster (started here) and one S3 bucket (moto_server), sharing only the upload staging
-/// directory. Instance <see cref="Direct"/> hands clients presigned URLs of the bucket (direct transfers);
+/// PostgreSQL cluster (started here) and one S3 bucket (moto_server), sharing nothing else. Instance <see cref="Direct"/> hands clients presigned URLs of the bucket (direct transfers);
 /// instance <see cref="Proxied"/> streams every byte itself.
 /// </summary>
 public sealed class ScaleOutFixture : IAsyncLifetime
@@ -49,9 +48,8 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         Environment["SREGISTRY_Storage__S3__ForcePathStyle"] = "true";
         Environment["SREGISTRY_Storage__S3__AccessKeyId"] = s3.AccessKeyId;
         Environment["SREGISTRY_Storage__S3__SecretAccessKey"] = s3.SecretAccessKey;
-        // What instances must share besides the database and the bucket: the staging directory of
-        // unfinished uploads. The sregistry-cli server key is in the database.
-        Environment["SREGISTRY_Uploads__Directory"] = _root.Combine("shared", "uploads");
+        // Unfinished uploads are staged in the bucket, so each instance keeps its own (unused) upload directory,
+        // and the sregistry-cli server key is in the database: instances share nothing else.
         Environment["SREGISTRY_Uploads__MultipartPartSize"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         _direct = await RunningServer.StartAsync(_root.Combine("a"), Environment, "--Storage:S3:DirectTransfers", "true");

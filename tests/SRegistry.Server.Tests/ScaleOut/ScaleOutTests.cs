@@ -85,6 +85,7 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture, LibraryHarness harnes
 
         finished.Ok();
         Assert.True(totalParts >= 3, $"the image should need several parts, not {totalParts}");
+        Assert.DoesNotContain((await fixture.Moto.ListAsync(fixture.Prefix + "uploads/")).Keys, k => k.Contains(uploadId!.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal));
         using var download = await fixture.Proxied.Client.GetAsync($"/v1/imagefile/alice/{collection}/app:{SifFiles.LibraryHash(file)}?arch=amd64");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
