@@ -5,6 +5,7 @@ using SRegistry.PluginHost;
 using Microsoft.Extensions.Options;
 using SRegistry.Server.Api;
 using SRegistry.Server.Privacy;
+using SRegistry.Server.SRegistryCli;
 using SRegistry.Server.Web;
 using SRegistry.Server.Operations;
 using SRegistry.Server.Operations.Metrics;
@@ -37,7 +38,7 @@ public static class RegistryServer
             await using var database = await DatabaseConnection.OpenAsync(settings, logger, CancellationToken.None);
             builder.Services.AddRegistryDatabase(database.ConnectionString);
             builder.Services.AddRegistryDoors(builder.Configuration, settings.DataDirectory);
-            if (settings.DatabaseConnectionString is not null) builder.Services.AddDatabaseKeyRing();
+            if (settings.DatabaseConnectionString is not null) builder.Services.AddDatabaseKeyRing().AddSRegistryCliDatabaseKey(builder.Configuration);
             builder.Services.AddHostedService<ExpiredUploadPruner>();
             builder.Services.AddHostedService<BuildDispatcher>();
             builder.Services.AddTrustedProxies(builder.Configuration);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SRegistry.Core.Persistence;
 using SRegistry.Server.Uploads;
 
 namespace SRegistry.Server.SRegistryCli;
@@ -25,11 +27,26 @@ public static class SRegistryCliEndpoints
         // Download tickets are sealed with Data Protection; its keys live with the data so they survive
         // restarts, and instances sharing the data directory share them.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("SRegistry");
+        services.AddSingleton<ISRegistryCliServerKey, SRegistryCliKeyFile>();
         services.AddSingleton<SRegistryCliKeys>();
         services.AddSingleton<DownloadUrls>();
         services.AddScoped<HmacAuthenticator>();
         services.AddSpooledPush();
         services.AddScoped<CliQueries>();
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps the sregistry-cli server key in the database instead of <c>&lt;data&gt;/keys</c>, so instances
+    /// sharing an external database share it. Used with an external database, after
+    /// <see cref="AddSRegistryCliApi"/>; an explicitly configured <c>SRegistryCli:KeyFile</c> still wins.
+    /// </summary>
+    public static IServiceCollection AddSRegistryCliDatabaseKey(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration[$"{SRegistryCliOptions.SectionName}:{nameof(SRegistryCliOptions.KeyFile)}"] is { Length: > 0 })
+            return services;
+        services.AddSingleton<DatabaseServerKeys>();
+        services.Replace(ServiceDescriptor.Singleton<ISRegistryCliServerKey, SRegistryCliDatabaseKey>());
         return services;
     }
 

@@ -7,8 +7,7 @@ namespace SRegistry.Server.Tests.ScaleOut;
 
 /// <summary>
 /// A scaled-out registry: two server instances, each with a data directory of its own, on one external
-/// PostgreSQL cluster (started here) and one S3 bucket (moto_server), sharing only the upload staging
-/// directory. Instance <see cref="Direct"/> hands clients presigned URLs of the bucket (direct transfers);
+/// PostgreSQL cluster (started here) and one S3 bucket (moto_server), sharing nothing else. Instance <see cref="Direct"/> hands clients presigned URLs of the bucket (direct transfers);
 /// instance <see cref="Proxied"/> streams every byte itself.
 /// </summary>
 public sealed class ScaleOutFixture : IAsyncLifetime
@@ -49,16 +48,22 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         Environment["SREGISTRY_Storage__S3__ForcePathStyle"] = "true";
         Environment["SREGISTRY_Storage__S3__AccessKeyId"] = s3.AccessKeyId;
         Environment["SREGISTRY_Storage__S3__SecretAccessKey"] = s3.SecretAccessKey;
-        // Unfinished uploads are staged in the bucket, so each instance keeps its own (unused) upload directory.
-        // What instances must share besides the database and the bucket: the sregistry-cli server key.
+        // Unfinished uploads are staged in the bucket, so each instance keeps its own (unused) upload directory,
+        // and the sregistry-cli server key is in the database: instances share nothing else.
         Environment["SREGISTRY_Uploads__MultipartPartSize"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Environment["SREGISTRY_SRegistryCli__KeyFile"] = _root.Combine("shared", "sregistry-cli.key");
 
         _direct = await RunningServer.StartAsync(_root.Combine("a"), Environment, "--Storage:S3:DirectTransfers", "true");
         _proxied = await RunningServer.StartAsync(_root.Combine("b"), Environment);
         await AdminAsync("user", "create", "alice");
         AliceToken = await AdminAsync("token", "create", "alice", "--name", "scale-out");
     }
+
+    /// <summary>The data directory of instance <paramref name="name"/> (<c>a</c> is <see cref="Direct"/>, <c>b</c> <see cref="Proxied"/>).</summary>
+    public string DataDirectory(string name) => _root.Combine(name);
+
+    /// <summary>Starts one more instance on the shared database and bucket, with a data directory of its own.</summary>
+    public Task<RunningServer> StartInstanceAsync(string name, params string[] extraArgs) =>
+        RunningServer.StartAsync(DataDirectory(name), Environment, extraArgs);
 
     /// <summary>Runs an admin command that must succeed against the shared database and bucket; returns its output.</summary>
     public async Task<string> AdminAsync(params string[] args)

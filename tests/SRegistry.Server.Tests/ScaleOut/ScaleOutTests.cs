@@ -14,8 +14,8 @@ namespace SRegistry.Server.Tests.ScaleOut;
 /// stores or hands out, the other finishes, serves or accepts; and with direct transfers the real
 /// Apptainer library client moves image bytes to and from the bucket itself.
 /// </summary>
-public sealed class ScaleOutTests(ScaleOutFixture fixture, LibraryHarness harness)
-    : IClassFixture<ScaleOutFixture>, IClassFixture<LibraryHarness>
+[Collection(ScaleOutCollection.Name)]
+public sealed class ScaleOutTests(ScaleOutFixture fixture, LibraryHarness harness) : IClassFixture<LibraryHarness>
 {
     private const int MiB = 1024 * 1024;
 
