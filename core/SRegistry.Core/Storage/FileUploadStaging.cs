@@ -49,8 +49,10 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
         var sized = expected with { Size = size };
         if (!File.Exists(data) || new FileInfo(data).Length != size)
         {
+            // Bytes missing (or extra): hashed for the caller's message, never written anywhere.
             await using var partial = File.Exists(data) ? File.OpenRead(data) : Stream.Null;
-            return await store.PutAsync(partial, sized, cancellationToken).ConfigureAwait(false);
+            var (digest, received) = await ContentHash.ComputeAsync(partial, size, cancellationToken).ConfigureAwait(false);
+            return new BlobPutResult(BlobPutOutcome.SizeMismatch, digest, received);
         }
         if (store is FileSystemBlobStore files)
             return await files.AdoptAsync(data, sized, cancellationToken).ConfigureAwait(false);
