@@ -62,16 +62,9 @@ public sealed partial class S3BlobStore : IUploadStaging
     /// <inheritdoc />
     public async Task DeleteAsync(Guid uploadId, CancellationToken cancellationToken)
     {
-        var pieces = await PiecesAsync(uploadId, cancellationToken).ConfigureAwait(false);
-        // DeleteObjects takes up to 1,000 keys per request.
-        foreach (var batch in pieces.Chunk(1000))
-        {
-            await _bucket.Client.DeleteObjectsAsync(new DeleteObjectsRequest
-            {
-                BucketName = _bucket.Name,
-                Objects = [.. batch.Select(p => new KeyVersion { Key = p.Key })],
-            }, cancellationToken).ConfigureAwait(false);
-        }
+        // One request per piece: Google Cloud Storage's XML API has no multi-object delete, and an upload has few pieces.
+        foreach (var piece in await PiecesAsync(uploadId, cancellationToken).ConfigureAwait(false))
+            await _bucket.DeleteAsync(piece.Key, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -37,7 +37,7 @@ public sealed class S3BlobStoreOptions
     public string SecretAccessKey { get; set; } = "";
 
     /// <summary>
-    /// The size of the parts a blob is streamed to the bucket in, and the most memory one upload holds
+    /// The size of the parts a blob is streamed to the bucket in; one upload holds two parts in memory
     /// (between 5 MiB and 1 GiB; larger blobs use larger parts so that none needs more than 10,000).
     /// </summary>
     public long PartSize { get; set; } = 16L * 1024 * 1024;

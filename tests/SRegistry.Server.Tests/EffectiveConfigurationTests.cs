@@ -14,6 +14,7 @@ public sealed class EffectiveConfigurationTests
             ["Data"] = "/srv/registry",
             ["Database:ConnectionString"] = "Host=db;Username=reg;Password=hunter22",
             ["Library:DefaultPrivate"] = "true",
+            ["Registry:PrivateMode"] = "true",
             ["SRegistryCli:KeyFile"] = "/srv/keys/cli.key",
             ["Sharing:SigningSecret"] = "swordfish",
             ["Unrelated:Thing"] = "hidden",
@@ -24,6 +25,7 @@ public sealed class EffectiveConfigurationTests
         Assert.Equal("/srv/registry", settings["Data"]);
         Assert.Equal("external", settings["Database"]);
         Assert.Equal("true", settings["Library:DefaultPrivate"]);
+        Assert.Equal("true", settings["Registry:PrivateMode"]);
         Assert.Equal("/srv/keys/cli.key", settings["SRegistryCli:KeyFile"]);
         Assert.Equal("***", settings["Sharing:SigningSecret"]);
         Assert.Equal("Host=db;Username=reg;Password=***", settings["Database:ConnectionString"]);

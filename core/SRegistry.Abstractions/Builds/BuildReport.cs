@@ -5,5 +5,5 @@ namespace SRegistry.Abstractions.Builds;
 /// <param name="State">The new state.</param>
 /// <param name="Message">A short human-readable reason, shown to users (no secrets).</param>
 /// <param name="LogsUrl">Where the build's logs can be read, if anywhere.</param>
-/// <param name="ImageDigest">The pushed image's <c>sha256:hex</c>, when <paramref name="State"/> is Success.</param>
+/// <param name="ImageDigest">Unused since a build succeeds only through <see cref="IBuildReporter.ImportImageAsync"/>; kept so backends built against contract 1.0 still compile.</param>
 public sealed record BuildReport(Guid BuildId, BuildState State, string? Message = null, Uri? LogsUrl = null, string? ImageDigest = null);

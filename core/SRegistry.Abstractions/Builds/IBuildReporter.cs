@@ -7,7 +7,8 @@ public interface IBuildReporter
 {
     /// <summary>
     /// Records a state change. Reports for unknown builds and reports after a final state are
-    /// ignored, so a backend may safely report the same state twice.
+    /// ignored, so a backend may safely report the same state twice. Queued and Success are ignored
+    /// too: a build succeeds only when its image is imported (<see cref="ImportImageAsync"/>).
     /// </summary>
     Task ReportAsync(BuildReport report, CancellationToken cancellationToken);
 

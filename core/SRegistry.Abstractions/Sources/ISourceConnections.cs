@@ -18,7 +18,8 @@ public interface ISourceConnections
 
     /// <summary>
     /// Records a webhook delivery id for the provider. Returns false when it was recorded before (by
-    /// any server instance), so a redelivered webhook is ignored. Call only after verifying the signature.
+    /// any server instance) within the last 30 days, so a redelivered webhook is ignored. Call only after
+    /// verifying the signature.
     /// </summary>
     Task<bool> TryRecordDeliveryAsync(string provider, string deliveryId, CancellationToken cancellationToken);
 
@@ -31,7 +32,8 @@ public interface ISourceConnections
     /// <summary>
     /// Points <paramref name="tag"/> in the build's container at the image a successful build produced,
     /// without building again (publishing a tested image). Returns false when the build is not a
-    /// Success of this connection or the tag cannot be set (the reason is audited and logged).
+    /// Success of this connection, the name is not a valid tag, or the tag cannot be set (frozen, or
+    /// the user it acts for may no longer push); nothing changes then. A promotion is audited.
     /// </summary>
     Task<bool> PromoteAsync(Guid connectionId, Guid buildId, string tag, CancellationToken cancellationToken);
 }

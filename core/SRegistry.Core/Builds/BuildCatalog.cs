@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SRegistry.Core.Accounts;
 using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Paging;
@@ -34,7 +35,7 @@ public sealed class BuildCatalog(RegistryDbContext db, CollectionCatalog collect
 
     /// <summary>Whether the caller may cancel the build: who may manage its collection, or the user it acts for.</summary>
     public async Task<bool> MayCancelAsync(Build build, Caller caller, CancellationToken cancellationToken = default) =>
-        (caller.UserId is { } id && id == build.OwnerUserId)
+        (caller.UserId is { } id && id == build.OwnerUserId && caller.Allows(TokenScopes.Delete))
         || await db.Collections.Where(c => c.Entity.Name == build.Entity && c.Name == build.Collection)
             .AnyAsync(AccessPolicy.CanDelete(caller), cancellationToken);
 
@@ -53,6 +54,6 @@ public sealed class BuildCatalog(RegistryDbContext db, CollectionCatalog collect
     }
 
     private async Task<bool> MaySeeAsync(Build build, Caller caller, CancellationToken cancellationToken) =>
-        (caller.UserId is { } id && id == build.OwnerUserId)
+        (caller.UserId is { } id && id == build.OwnerUserId && caller.Allows(TokenScopes.Delete))
         || await db.VisibleCollections(caller).AnyAsync(c => c.Entity.Name == build.Entity && c.Name == build.Collection, cancellationToken);
 }

@@ -17,6 +17,9 @@ public sealed class BuildClaims(RegistryDbContext db, AuditLog audit, IOptions<B
     // both see a free slot and fill it twice. Distinct from the migration lock's key.
     private const long ClaimLockKey = 0x5352_4275_696C_6473;
 
+    /// <summary>How long a claimed build may wait for a backend's id before it counts as abandoned; submitting takes seconds.</summary>
+    public static readonly TimeSpan UnsubmittedAfter = TimeSpan.FromMinutes(10);
+
     /// <summary>Moves as many queued builds to Working as there are free slots, and returns them.</summary>
     public async Task<IReadOnlyList<Build>> ClaimAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +45,33 @@ public sealed class BuildClaims(RegistryDbContext db, AuditLog audit, IOptions<B
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return claimed;
+    }
+
+    /// <summary>
+    /// Fails builds claimed more than <see cref="UnsubmittedAfter"/> ago that no backend ever took (the
+    /// claiming instance stopped, or the database failed, between claim and submission), so they do not
+    /// hold a slot for ever. Failed rather than queued again: the backend may have started one after all.
+    /// Returns them, for the notifications.
+    /// </summary>
+    public async Task<IReadOnlyList<Build>> FailUnsubmittedAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - UnsubmittedAfter;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stale = await db.Builds
+            .FromSql($"SELECT * FROM builds WHERE state = 'Working' AND backend_id IS NULL AND started_at < {cutoff} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var build in stale)
+        {
+            build.State = BuildState.Failure;
+            build.FinishedAt = now;
+            build.Message = "The build was claimed but never handed to the build backend (a server instance stopped?); start it again.";
+            audit.Record(Actor.System, BuildAuditActions.Finish, BuildTransitions.Target(build), new { state = build.State.ToString(), build.Message });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stale;
     }
 
     /// <summary>Records the backend's id of a build it accepted, whatever state the build reached meanwhile.</summary>

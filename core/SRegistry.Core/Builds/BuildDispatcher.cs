@@ -39,9 +39,16 @@ public sealed partial class BuildDispatcher(
 
     private async Task DispatchAsync(IBuildBackend backend, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Build> claimed;
+        IReadOnlyList<Build> abandoned, claimed;
         await using (var scope = scopes.CreateAsyncScope())
-            claimed = await scope.ServiceProvider.GetRequiredService<BuildClaims>().ClaimAsync(cancellationToken);
+        {
+            var claims = scope.ServiceProvider.GetRequiredService<BuildClaims>();
+            abandoned = await claims.FailUnsubmittedAsync(cancellationToken);
+            claimed = await claims.ClaimAsync(cancellationToken);
+        }
+
+        foreach (var build in abandoned)
+            await notifier.NotifyAsync(build, cancellationToken);
 
         foreach (var build in claimed)
         {

@@ -23,9 +23,12 @@ public sealed partial class BuildReporter(IServiceScopeFactory scopes, BuildNoti
     public async Task ReportAsync(BuildReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        // Queued is the scheduler's to set; a backend only moves builds forward.
-        if (report.State == BuildState.Queued)
+        // Queued is the scheduler's to set, and Success is an imported image's (ImportImageAsync).
+        if (report.State is BuildState.Queued or BuildState.Success)
+        {
+            LogIgnored(report.BuildId, report.State);
             return;
+        }
 
         Build? changed;
         await using (var scope = scopes.CreateAsyncScope())
@@ -41,8 +44,6 @@ public sealed partial class BuildReporter(IServiceScopeFactory scopes, BuildNoti
             {
                 b.Message = report.Message ?? b.Message;
                 b.LogsUrl = report.LogsUrl?.ToString() ?? b.LogsUrl;
-                if (report.ImageDigest is { } digest && BlobDigest.TryParse(digest, out var parsed))
-                    b.ImageDigest = parsed.Hex;
             }, cancellationToken);
         }
 
@@ -86,6 +87,14 @@ public sealed partial class BuildReporter(IServiceScopeFactory scopes, BuildNoti
                     b.Message = null;
                 }, cancellationToken)
                 : await transitions.MoveAsync(buildId, [BuildState.Working], BuildState.Failure, Actor.System, b => b.Message = outcome.Failure, cancellationToken);
+
+            // Tagged only once the build is a success: a build cancelled during the import moves no tag.
+            if (finished is { State: BuildState.Success }
+                && await scope.ServiceProvider.GetRequiredService<BuildImageImporter>().TagAsync(finished, outcome.ImageId!.Value, cancellationToken) is { } untagged)
+            {
+                finished = await transitions.MoveAsync(buildId, [BuildState.Success], BuildState.Failure, Actor.System, b => b.Message = untagged, cancellationToken);
+                outcome = outcome with { Result = BuildImageImport.NotAccepted };
+            }
         }
 
         if (finished is null)

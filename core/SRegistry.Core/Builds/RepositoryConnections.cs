@@ -56,8 +56,9 @@ public sealed partial class RepositoryConnections(
         var patterns = Clean(wanted.RecipePatterns);
         if (patterns.Any(p => p.Length > 255 || p.Contains('/', StringComparison.Ordinal) || p.Any(char.IsWhiteSpace)))
             return Refuse(RegistryError.InvalidName, "Recipe patterns match file names: no '/', no spaces, at most 255 characters, '*' as wildcard (for example *.def).");
+        var alreadyConnected = $"{wanted.Repository} is already connected to this collection; delete that connection to make a new secret.";
         if (await db.RepositoryConnections.AnyAsync(c => c.CollectionId == collectionId && c.Provider == provider.Key && c.Repository == wanted.Repository, cancellationToken))
-            return Refuse(RegistryError.AlreadyExists, $"{wanted.Repository} is already connected to this collection; delete that connection to make a new secret.");
+            return Refuse(RegistryError.AlreadyExists, alreadyConnected);
 
         var secret = ConnectionSecrets.Generate();
         var connection = new RepositoryConnection
@@ -76,7 +77,17 @@ public sealed partial class RepositoryConnections(
         db.RepositoryConnections.Add(connection);
         audit.Record(caller.Actor, BuildAuditActions.ConnectionCreate, $"repository-connection:{connection.Id:D}",
             new { provider = provider.Key, connection.Repository, collectionId, connection.Container });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (SaveConflicts.IsUniqueViolation(e))
+        {
+            // The same repository connected by a concurrent request after the check above.
+            SaveConflicts.DiscardAdded(db);
+            return Refuse(RegistryError.AlreadyExists, alreadyConnected);
+        }
+
         return RegistryResult<CreatedConnection>.Success(new CreatedConnection(connection, secret, HookPath(connection)!));
     }
 

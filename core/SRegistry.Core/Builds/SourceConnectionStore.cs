@@ -17,6 +17,9 @@ namespace SRegistry.Core.Builds;
 /// </summary>
 public sealed class SourceConnectionStore(IServiceScopeFactory scopes, BuildScheduler scheduler, ConfiguredBuildBackend configured, TimeProvider time) : ISourceConnections
 {
+    // GitHub redelivers for a few days at most; an id older than this is not a redelivery worth refusing.
+    private static readonly TimeSpan DeliveryMemory = TimeSpan.FromDays(30);
+
     /// <inheritdoc />
     public bool BuildsEnabled => configured.Enabled;
 
@@ -40,10 +43,14 @@ public sealed class SourceConnectionStore(IServiceScopeFactory scopes, BuildSche
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var now = time.GetUtcNow();
         // ON CONFLICT: two instances receiving the same redelivery at once must not both accept it.
         var inserted = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO webhook_deliveries (provider, delivery_id, received_at) VALUES ({provider}, {deliveryId}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING",
+            $"INSERT INTO webhook_deliveries (provider, delivery_id, received_at) VALUES ({provider}, {deliveryId}, {now}) ON CONFLICT DO NOTHING",
             cancellationToken);
+        // Older ids go, so the table stays small.
+        var forgotten = now - DeliveryMemory;
+        await db.Database.ExecuteSqlAsync($"DELETE FROM webhook_deliveries WHERE received_at < {forgotten}", cancellationToken);
         return inserted == 1;
     }
 

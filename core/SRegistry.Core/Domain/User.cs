@@ -27,7 +27,7 @@ public sealed class User
     /// <summary>The most bytes this user's namespaces may hold; null = <c>Quotas:DefaultUserBytes</c>.</summary>
     public long? QuotaBytes { get; set; }
 
-    /// <summary>For a robot account made for one collection: that collection (see <see cref="Accounts.RobotAccounts"/>).</summary>
+    /// <summary>For a robot account made for one collection: that collection (see <see cref="Robots.RobotAccounts"/>).</summary>
     public long? RobotCollectionId { get; set; }
 
     /// <summary>For a robot account made for a team: the team, whose collections it may reach.</summary>

@@ -50,16 +50,11 @@ public sealed class GarbageCollector(
 
     private async Task<int> ExpiredUploadsAsync(bool dryRun, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The pruners' own predicates: a part that arrived lives as long as its upload.
-        var library = await db.UploadSessions
-            .CountAsync(s => s.ExpiresAt <= now && (s.Kind != UploadKind.MultipartPart || s.UsedAt == null), cancellationToken);
-        var oci = await db.OciUploads.CountAsync(u => u.ExpiresAt <= now, cancellationToken);
         if (!dryRun)
-        {
-            await ociUploads.PruneAsync(cancellationToken);
-            await libraryUploads.PruneExpiredAsync(cancellationToken);
-        }
+            return await ociUploads.PruneAsync(cancellationToken) + (await libraryUploads.PruneExpiredAsync(cancellationToken)).Sessions;
 
-        return library + oci;
+        // What the pruners would remove, by their own predicates: a part that arrived lives as long as its upload.
+        return await db.UploadSessions.CountAsync(s => s.ExpiresAt <= now && (s.Kind != UploadKind.MultipartPart || s.UsedAt == null), cancellationToken)
+            + await db.OciUploads.CountAsync(u => u.ExpiresAt <= now, cancellationToken);
     }
 }

@@ -48,9 +48,11 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
     /// Appends a chunk. With <paramref name="start"/> (from <c>Content-Range</c>) the chunk must begin where
     /// the upload stands, else <see cref="OciError.RangeInvalid"/>. Returns the new offset.
     /// </summary>
-    public async Task<OciResult<long>> AppendAsync(OciUpload upload, Stream body, long? start, CancellationToken cancellationToken)
+    public async Task<OciResult<long>> AppendAsync(OciUpload upload, Stream body, long? start, CancellationToken cancellationToken) =>
+        await AppendAtAsync(upload, await staging.LengthAsync(upload.Id, cancellationToken), body, start, cancellationToken);
+
+    private async Task<OciResult<long>> AppendAtAsync(OciUpload upload, long offset, Stream body, long? start, CancellationToken cancellationToken)
     {
-        var offset = await staging.LengthAsync(upload.Id, cancellationToken);
         if (start is { } s && s != offset)
             return OciResult<long>.Failure(OciError.RangeInvalid, $"The chunk starts at {s}, but the upload has {offset} bytes; send the chunk that starts at {offset}.");
         try
@@ -74,16 +76,20 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
     /// Finishes the upload: streams the whole into the store against <paramref name="digest"/> and links it
     /// to the repository. A monolithic upload (nothing received before this request) goes straight from
     /// <paramref name="lastChunk"/> into the store, written once; otherwise the last chunk (if any) is
-    /// appended and the staged chunks are published (a filesystem store adopts them without copying). The upload is gone afterwards, whatever the outcome.
+    /// appended and the staged chunks are published (a filesystem store adopts them without copying).
+    /// The upload is gone afterwards, whatever the outcome.
     /// </summary>
     public async Task<OciResult<BlobPutResult>> CompleteAsync(OciUpload upload, Stream? lastChunk, long? start, BlobDigest digest, Caller caller, CancellationToken cancellationToken)
     {
-        var monolithic = lastChunk is not null && start is null or 0 && await staging.LengthAsync(upload.Id, cancellationToken) == 0;
+        // Asked once: with an object store every question about the staged bytes is a listing.
+        var length = await staging.LengthAsync(upload.Id, cancellationToken);
+        var monolithic = lastChunk is not null && start is null or 0 && length == 0;
         if (lastChunk is not null && !monolithic)
         {
-            var appended = await AppendAsync(upload, lastChunk, start, cancellationToken);
+            var appended = await AppendAtAsync(upload, length, lastChunk, start, cancellationToken);
             if (!appended.Succeeded)
                 return appended.As<BlobPutResult>();
+            length = appended.Value;
         }
 
         try
@@ -94,7 +100,7 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
                 var expected = new BlobExpectation(digest);
                 stored = monolithic
                     ? await store.PutAsync(lastChunk!, expected, caller.Actor, cancellationToken)
-                    : await store.PublishStagedAsync(upload.Id, await staging.LengthAsync(upload.Id, cancellationToken), expected, caller.Actor, cancellationToken);
+                    : await store.PublishStagedAsync(upload.Id, length, expected, caller.Actor, cancellationToken);
             }
             catch (Exception e) when (e is UploadStagingException or BlobCollectedException)
             {

@@ -5,8 +5,4 @@ namespace SRegistry.Core.Robots;
 /// <summary>A robot as listed: its account (inactive once revoked) and its tokens, whose secrets are never shown again.</summary>
 /// <param name="Robot">The robot's account.</param>
 /// <param name="Tokens">Its tokens.</param>
-public sealed record RobotAccount(User Robot, IReadOnlyList<ApiToken> Tokens)
-{
-    /// <summary>Whether the robot still works: it is active and has a token that is neither revoked nor expired.</summary>
-    public bool IsUsable(DateTimeOffset now) => Robot.IsActive && Tokens.Any(t => t.RevokedAt is null && !(t.ExpiresAt <= now));
-}
+public sealed record RobotAccount(User Robot, IReadOnlyList<ApiToken> Tokens);

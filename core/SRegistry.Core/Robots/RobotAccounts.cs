@@ -102,6 +102,10 @@ public sealed class RobotAccounts(RegistryDbContext db, RobotOwners owners, ApiT
         if (normalized.Length == 0 || normalized.Any(s => !Scopes.Contains(s)))
             return RegistryResult<CreatedRobot>.Failure(RegistryError.InvalidScopes,
                 $"A robot's token needs one or more of {string.Join(", ", Scopes)} (and nothing else): robots never administer or build.");
+        // As with any token a caller creates: never more than the caller's own token allows.
+        if (normalized.FirstOrDefault(s => !caller.Allows(s)) is { } beyond)
+            return RegistryResult<CreatedRobot>.Failure(RegistryError.Forbidden,
+                $"Your token does not allow '{beyond}', so a robot made with it cannot either; use a token that does, or ask for fewer scopes.");
         if (await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
             return RegistryResult<CreatedRobot>.Failure(RegistryError.AlreadyExists,
                 $"There already is a robot named '{userName}' (revoked robots keep their names); choose another name.");

@@ -34,9 +34,9 @@ public sealed class RobotOwners(RegistryDbContext db, CollectionSettings setting
             return RegistryResult<Team>.Failure(RegistryError.NotFound, $"There is no team named '{teamName}'.");
         var userId = caller.UserId;
         var owner = caller.IsAdmin || await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.UserId == userId && m.Role == TeamRole.Owner, cancellationToken);
-        if (!owner || !caller.Allows(TokenScopes.Push))
+        if (!owner || !caller.Allows(TokenScopes.Delete))
             return RegistryResult<Team>.Failure(RegistryError.Forbidden,
-                $"Only the owners of the team '{teamName}' and administrators may manage its robots (with a token that allows push).");
+                $"Only the owners of the team '{teamName}' and administrators may manage its robots (with a token that allows delete).");
         return RegistryResult<Team>.Success(team);
     }
 

@@ -10,7 +10,7 @@ namespace SRegistry.Server.Hosting;
 /// </summary>
 public static partial class EffectiveConfiguration
 {
-    private static readonly string[] Sections = ["Database", "Storage", "Builds", "Plugins", "Library", "SRegistryCli", "Uploads", "Sharing", "ForwardedHeaders", "Logging", "GarbageCollection", "Quotas", "RateLimits", "Metrics"];
+    private static readonly string[] Sections = ["Database", "Storage", "Builds", "Plugins", "Registry", "Accounts", "Library", "Oci", "SRegistryCli", "Uploads", "Sharing", "ForwardedHeaders", "Logging", "GarbageCollection", "Quotas", "RateLimits", "Metrics"];
 
     /// <summary>Setting names and values in display order; no value is a secret.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Describe(IConfiguration configuration)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using SRegistry.Core.Persistence;
 
 namespace SRegistry.Server.SRegistryCli;
@@ -8,9 +9,10 @@ namespace SRegistry.Server.SRegistryCli;
 /// The sregistry-cli server key in the database's <c>server_keys</c> table, so instances sharing an
 /// external database share the key without sharing a file. It is sealed with Data Protection (its key
 /// ring is in the same database), so the row alone is not the key, and whatever protection the key ring
-/// is given covers this key too.
+/// is given covers this key too. An instance that kept the key in its default file before (an upgrade)
+/// offers that key first, so the tokens users already have keep working.
 /// </summary>
-public sealed class SRegistryCliDatabaseKey(DatabaseServerKeys keys, IDataProtectionProvider protection) : ISRegistryCliServerKey
+public sealed class SRegistryCliDatabaseKey(DatabaseServerKeys keys, IDataProtectionProvider protection, IOptions<SRegistryCliOptions> options) : ISRegistryCliServerKey
 {
     /// <summary>The row's name in <c>server_keys</c>.</summary>
     public const string Name = "sregistry-cli";
@@ -22,6 +24,7 @@ public sealed class SRegistryCliDatabaseKey(DatabaseServerKeys keys, IDataProtec
     public byte[] Load()
     {
         var protector = protection.CreateProtector(Purpose);
-        return protector.Unprotect(keys.GetOrAdd(Name, protector.Protect(RandomNumberGenerator.GetBytes(32))));
+        var candidate = File.Exists(options.Value.KeyFile) ? File.ReadAllBytes(options.Value.KeyFile) : RandomNumberGenerator.GetBytes(32);
+        return protector.Unprotect(keys.GetOrAdd(Name, protector.Protect(candidate)));
     }
 }

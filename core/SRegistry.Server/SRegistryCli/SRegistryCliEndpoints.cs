@@ -19,7 +19,9 @@ public static class SRegistryCliEndpoints
             .PostConfigure(o =>
             {
                 o.KeyFile = o.KeyFile.Length > 0 ? Path.GetFullPath(o.KeyFile) : Path.Combine(keys, "sregistry-cli.key");
-                o.SpoolDirectory = o.SpoolDirectory.Length > 0 ? Path.GetFullPath(o.SpoolDirectory) : Path.Combine(dataDirectory, "uploads");
+                o.SpoolDirectory = o.SpoolDirectory.Length > 0 ? Path.GetFullPath(o.SpoolDirectory)
+                    : configuration["Uploads:Directory"] is { Length: > 0 } uploads ? Path.GetFullPath(uploads)
+                    : Path.Combine(dataDirectory, "uploads");
             })
             .Validate(o => o.DownloadUrlLifetime > TimeSpan.Zero, "SRegistryCli:DownloadUrlLifetime must be positive.")
             .ValidateOnStart();

@@ -184,4 +184,25 @@ public sealed class RobotAccountTests(PrivateModeFixture registry)
         (await registry.Rest.PostAsync($"/api/v1/collections/{registry.Alice}/{collection}/robots", new { name = "ci", scopes = Array.Empty<string>() }))
             .Problem(HttpStatusCode.BadRequest, "invalid_request", "pull, push, delete");
     }
+
+    [Fact]
+    public async Task Robot_MadeWithALimitedToken_GetsNoScopeThatTokenLacks()
+    {
+        var collection = await _scene.CollectionAsync("limit");
+        var team = LibraryServerFixture.UniqueName("team");
+        (await registry.Rest.PostAsync("/api/v1/teams", new { name = team })).Json(HttpStatusCode.Created);
+        var withoutPush = new RestClient(registry.Server.Client, await TokenAsync("pull", "delete"));
+        var pushOnly = new RestClient(registry.Server.Client, await TokenAsync("pull", "push"));
+
+        (await withoutPush.PostAsync($"/api/v1/collections/{registry.Alice}/{collection}/robots", new { name = "ci", scopes = new[] { "push" } }))
+            .Problem(HttpStatusCode.Forbidden, "forbidden", "does not allow 'push'");
+        (await pushOnly.PostAsync($"/api/v1/teams/{team}/robots", new { name = "ci", scopes = new[] { "delete" } }))
+            .Problem(HttpStatusCode.Forbidden, "forbidden", "allows delete");
+        (await withoutPush.PostAsync($"/api/v1/collections/{registry.Alice}/{collection}/robots", new { name = "ci", scopes = new[] { "pull" } }))
+            .Json(HttpStatusCode.Created);
+    }
+
+    private async Task<string> TokenAsync(params string[] scopes) =>
+        (await registry.Rest.PostAsync("/api/v1/tokens", new { name = LibraryServerFixture.UniqueName("t"), scopes }))
+            .Json(HttpStatusCode.Created).GetProperty("secret").GetString()!;
 }

@@ -10,5 +10,6 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
     {
         builder.ToTable("webhook_deliveries");
         builder.HasKey(d => new { d.Provider, d.DeliveryId });
+        builder.HasIndex(d => d.ReceivedAt);
     }
 }
