@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -66,11 +67,11 @@ public sealed class GitHubTokens(IHttpClientFactory clients, IOptions<GitHubWebh
     private string AppJwt()
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT" }));
-        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { iat = now - 60, exp = now + 540, iss = options.Value.AppId }));
+        var header = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT" }));
+        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new { iat = now - 60, exp = now + 540, iss = options.Value.AppId }));
         var signed = $"{header}.{payload}";
         var signature = _key.Value.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return $"{signed}.{Base64Url(signature)}";
+        return $"{signed}.{Base64Url.EncodeToString(signature)}";
     }
 
     private static RSA LoadKey(string file)
@@ -79,6 +80,4 @@ public sealed class GitHubTokens(IHttpClientFactory clients, IOptions<GitHubWebh
         rsa.ImportFromPem(File.ReadAllText(file));
         return rsa;
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

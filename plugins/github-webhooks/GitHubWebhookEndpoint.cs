@@ -43,23 +43,23 @@ public static class GitHubWebhookEndpoint
             return Problem(StatusCodes.Status400BadRequest, "A GitHub delivery carries X-GitHub-Delivery (at most 100 characters) and X-GitHub-Event headers.");
         if (kind is "push" or "pull_request" && !connections.BuildsEnabled)
             return Problem(StatusCodes.Status503ServiceUnavailable, "Builds are disabled on this registry (no Builds:Provider); redeliver the webhook once an administrator enables them.");
-        if (!await connections.TryRecordDeliveryAsync(GitHubWebhooksPlugin.ProviderKey, delivery, cancellationToken))
-            return Results.Ok(new { message = "Delivery already handled; ignored." });
-
+        GitHubWork work;
         try
         {
+            // Planned before the delivery is recorded: it only reads, so when GitHub cannot be asked, a redelivery tries again.
             switch (kind)
             {
-                case "ping":
-                    return Results.Ok(new { message = "pong" });
                 case "push":
                     var push = JsonSerializer.Deserialize<GitHubPayloads.PushEvent>(body, GitHubPayloads.Json);
-                    return Built(push is null ? [] : await events.OnPushAsync(connection, push, cancellationToken));
+                    work = push is null ? GitHubWork.None : await events.PlanPushAsync(connection, push, cancellationToken);
+                    break;
                 case "pull_request":
                     var pull = JsonSerializer.Deserialize<GitHubPayloads.PullRequestEvent>(body, GitHubPayloads.Json);
-                    return Built(pull is null ? [] : await events.OnPullRequestAsync(connection, pull, cancellationToken));
+                    work = pull is null ? GitHubWork.None : await events.PlanPullRequestAsync(connection, pull, cancellationToken);
+                    break;
                 default:
-                    return Results.Ok(new { message = $"The '{kind}' event does not build anything; ignored." });
+                    work = GitHubWork.None;
+                    break;
             }
         }
         catch (JsonException e)
@@ -71,6 +71,16 @@ public static class GitHubWebhookEndpoint
             // Listing a pull request's files needs GitHub; the message names GitHub's answer, never the token.
             return Problem(StatusCodes.Status502BadGateway, $"The {kind} event could not be handled because GitHub could not be asked: {e.Message}");
         }
+
+        if (!await connections.TryRecordDeliveryAsync(GitHubWebhooksPlugin.ProviderKey, delivery, cancellationToken))
+            return Results.Ok(new { message = "Delivery already handled; ignored." });
+        return kind switch
+        {
+            "ping" => Results.Ok(new { message = "pong" }),
+            // Once recorded, the work runs to its end even if GitHub stops waiting for the answer.
+            "push" or "pull_request" => Built(await events.ExecuteAsync(connection, work, CancellationToken.None)),
+            _ => Results.Ok(new { message = $"The '{kind}' event does not build anything; ignored." }),
+        };
     }
 
     private static IResult Built(IReadOnlyList<Guid> builds) => Results.Json(new { builds }, statusCode: StatusCodes.Status202Accepted);

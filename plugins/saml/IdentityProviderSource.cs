@@ -9,6 +9,7 @@ namespace SRegistry.Plugins.Saml;
 public sealed class IdentityProviderSource(IOptions<SamlOptions> options, IHttpClientFactory http, TimeProvider time)
 {
     private static readonly TimeSpan UrlRefresh = TimeSpan.FromHours(1);
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IdentityProviderDescriptor? _current;
     private DateTimeOffset _fetchedAt;
@@ -16,13 +17,16 @@ public sealed class IdentityProviderSource(IOptions<SamlOptions> options, IHttpC
     /// <summary>The identity provider, or a <see cref="SamlRefusedException"/> when its metadata cannot be had.</summary>
     public async Task<IdentityProviderDescriptor> GetAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (_current is { } known && (settings.IdentityProviderMetadataFile.Length > 0 || time.GetUtcNow() - _fetchedAt < UrlRefresh))
+        if (Fresh() is { } known)
             return known;
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // Another sign-in may have fetched it while this one waited.
+            if (Fresh() is { } fetched)
+                return fetched;
+            var settings = options.Value;
             var xml = settings.IdentityProviderMetadataFile.Length > 0
                 ? await File.ReadAllTextAsync(settings.IdentityProviderMetadataFile, cancellationToken)
                 : await FetchAsync(settings.IdentityProviderMetadataUrl, cancellationToken);
@@ -32,7 +36,9 @@ public sealed class IdentityProviderSource(IOptions<SamlOptions> options, IHttpC
         }
         catch (SamlRefusedException) when (_current is { } stale)
         {
-            // An unreachable or broken metadata URL must not stop sign-ins the last good metadata still allows.
+            // An unreachable or broken metadata URL must not stop sign-ins the last good metadata still allows,
+            // nor make each of them wait for it: the next attempt is a minute away.
+            _fetchedAt = time.GetUtcNow() - UrlRefresh + RetryAfterFailure;
             return stale;
         }
         finally
@@ -40,6 +46,9 @@ public sealed class IdentityProviderSource(IOptions<SamlOptions> options, IHttpC
             _gate.Release();
         }
     }
+
+    private IdentityProviderDescriptor? Fresh() =>
+        _current is { } known && (options.Value.IdentityProviderMetadataFile.Length > 0 || time.GetUtcNow() - _fetchedAt < UrlRefresh) ? known : null;
 
     private async Task<string> FetchAsync(string url, CancellationToken cancellationToken)
     {

@@ -43,7 +43,19 @@ public sealed class SamlAuthenticationHandler(
             return true;
         }
 
-        var form = Request.HasFormContentType ? await Request.ReadFormAsync(Context.RequestAborted) : FormCollection.Empty;
+        IFormCollection form;
+        try
+        {
+            form = Request.HasFormContentType ? await Request.ReadFormAsync(Context.RequestAborted) : FormCollection.Empty;
+        }
+        catch (InvalidDataException e)
+        {
+            // A field beyond the form limits: no identity provider sends that.
+            Logger.LogWarning("SAML sign-in refused: the form could not be read ({Detail})", e.Message);
+            Response.Redirect(refusals.SignInPageUrl("The sign-in response was too large to be one from the identity provider; start again from the sign-in page.", null));
+            return true;
+        }
+
         var properties = relayStates.Read(form["RelayState"].ToString());
         try
         {

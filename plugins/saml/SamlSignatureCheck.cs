@@ -92,8 +92,9 @@ public static class SamlSignatureCheck
         {
             signed.LoadXml(signature);
         }
-        catch (System.Security.Cryptography.CryptographicException e)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
         {
+            // FormatException: a SignatureValue or DigestValue that is not base64.
             throw Refuse("its signature is malformed.", e.Message);
         }
 

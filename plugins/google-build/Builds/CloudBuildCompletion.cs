@@ -116,7 +116,7 @@ public sealed class CloudBuildCompletion(
         }
 
         var imageObject = CloudBuildDefinition.ImageObject(_options.ObjectPrefix, jobId);
-        await using (var image = await storage.DownloadAsync(imageObject, 0, null, cancellationToken).ConfigureAwait(false))
+        await using (var image = await storage.DownloadAsync(imageObject, 0, null, null, cancellationToken).ConfigureAwait(false))
         {
             if (image is null)
             {

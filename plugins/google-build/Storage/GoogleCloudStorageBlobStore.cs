@@ -12,7 +12,7 @@ namespace SRegistry.Plugins.GoogleBuild.Storage;
 /// once) and deleted. Direct transfers use V4 signed URLs.
 /// </summary>
 public sealed class GoogleCloudStorageBlobStore(
-    GoogleCloudStorageClient client, V4UrlSigner signer, IOptions<GoogleBuildOptions> options) : IBlobStore, IPresignedBlobTransfer
+    GoogleCloudStorageClient client, V4UrlSigner signer, IOptions<GoogleBuildOptions> options, TimeProvider time) : IBlobStore, IPresignedBlobTransfer
 {
     /// <summary>The <c>Storage:Provider</c> value that selects this store.</summary>
     public const string ProviderKey = "google-cloud-storage";
@@ -30,7 +30,7 @@ public sealed class GoogleCloudStorageBlobStore(
         // A re-push of a blob already here needs its bytes checked, not uploaded again.
         if (expected.Digest is { } known && await client.GetObjectAsync(BlobName(known), cancellationToken).ConfigureAwait(false) is not null)
         {
-            var (digest, size) = await HashAsync(content, cancellationToken).ConfigureAwait(false);
+            var (digest, size) = await ContentHash.ComputeAsync(content, expected.Size, cancellationToken).ConfigureAwait(false);
             return new BlobPutResult(Mismatch(expected, digest, size) ?? BlobPutOutcome.AlreadyPresent, digest, size);
         }
 
@@ -40,7 +40,7 @@ public sealed class GoogleCloudStorageBlobStore(
         long receivedSize;
         await using (var upload = await ResumableObjectUpload.StartAsync(client, temporary, _chunkSize, cancellationToken).ConfigureAwait(false))
         {
-            (received, receivedSize) = await upload.SendAllButLastChunkAsync(content, cancellationToken).ConfigureAwait(false);
+            (received, receivedSize) = await upload.SendAllButLastChunkAsync(content, expected.Size, cancellationToken).ConfigureAwait(false);
             if (Mismatch(expected, received, receivedSize) is { } mismatch) return new BlobPutResult(mismatch, received, receivedSize);
             uploaded = await upload.FinishAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -63,7 +63,7 @@ public sealed class GoogleCloudStorageBlobStore(
         if (length is < 0) throw new ArgumentOutOfRangeException(nameof(length), "The length cannot be negative.");
         // An empty range cannot be expressed as a Range header; the answer only depends on existence.
         if (length == 0) return await GetInfoAsync(digest, cancellationToken).ConfigureAwait(false) is null ? null : Stream.Null;
-        return await client.DownloadAsync(BlobName(digest), offset, length, cancellationToken).ConfigureAwait(false);
+        return await client.DownloadAsync(BlobName(digest), offset, length, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -90,7 +90,7 @@ public sealed class GoogleCloudStorageBlobStore(
         var id = Guid.NewGuid().ToString("N");
         // Cloud Storage refuses a signed PUT whose length is outside this range, so a client cannot park more than it announced.
         var headers = new Dictionary<string, string> { ["x-goog-content-length-range"] = $"{size},{size}" };
-        var expiresAt = DateTimeOffset.UtcNow + lifetime;
+        var expiresAt = time.GetUtcNow() + lifetime;
         var url = await signer.SignAsync(HttpMethod.Put, TemporaryName(id), lifetime, headers, cancellationToken).ConfigureAwait(false);
         return new PresignedUpload(id, url, headers, digest, size, expiresAt);
     }
@@ -106,10 +106,10 @@ public sealed class GoogleCloudStorageBlobStore(
         try
         {
             // Cloud Storage keeps no sha256, so the bytes are read back; the generation pins exactly
-            // what was hashed, in case the still-valid URL is used again meanwhile.
+            // what was hashed and then copied, in case the still-valid URL is used again meanwhile.
             (BlobDigest Digest, long Size) received;
-            await using (var bytes = await client.DownloadAsync(temporary, 0, null, cancellationToken).ConfigureAwait(false) ?? Stream.Null)
-                received = await HashAsync(bytes, cancellationToken).ConfigureAwait(false);
+            await using (var bytes = await client.DownloadAsync(temporary, 0, null, uploaded.Generation, cancellationToken).ConfigureAwait(false) ?? Stream.Null)
+                received = await ContentHash.ComputeAsync(bytes, upload.Size, cancellationToken).ConfigureAwait(false);
             if (Mismatch(new BlobExpectation(upload.Digest, upload.Size), received.Digest, received.Size) is { } mismatch)
                 return new BlobPutResult(mismatch, received.Digest, received.Size);
             var stored = await client.CopyIfAbsentAsync(temporary, uploaded.Generation, BlobName(received.Digest), cancellationToken).ConfigureAwait(false);
@@ -119,14 +119,6 @@ public sealed class GoogleCloudStorageBlobStore(
         {
             await client.DeleteAsync(temporary, CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    private static async Task<(BlobDigest Digest, long Size)> HashAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var counter = new CountingReadStream(content);
-        using var sha = SHA256.Create();
-        var hash = await sha.ComputeHashAsync(counter, cancellationToken).ConfigureAwait(false);
-        return (BlobDigest.FromHash(hash), counter.Count);
     }
 
     private static BlobPutOutcome? Mismatch(BlobExpectation expected, BlobDigest digest, long size) =>

@@ -78,10 +78,11 @@ public sealed class GoogleCloudStorageClient(IHttpClientFactory httpClients, IOp
     /// <summary>
     /// Opens the object's bytes from <paramref name="offset"/> (at most <paramref name="length"/>),
     /// streamed; an empty stream when the range starts at or past the end; null when there is no object.
+    /// With <paramref name="generation"/>, exactly that generation of it (null: the newest).
     /// </summary>
-    public async Task<Stream?> DownloadAsync(string name, long offset, long? length, CancellationToken cancellationToken)
+    public async Task<Stream?> DownloadAsync(string name, long offset, long? length, long? generation, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, ObjectUrl(name) + "?alt=media");
+        using var request = new HttpRequestMessage(HttpMethod.Get, ObjectUrl(name) + "?alt=media" + (generation is { } g ? $"&generation={g}" : ""));
         if (offset > 0 || length is not null) request.Headers.Range = new RangeHeaderValue(offset, length is { } l ? offset + l - 1 : null);
         var response = await Send(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.RequestedRangeNotSatisfiable)
@@ -116,7 +117,11 @@ public sealed class GoogleCloudStorageClient(IHttpClientFactory httpClients, IOp
                       + (token is null ? "" : "&rewriteToken=" + Escape(token));
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { }) };
             using var response = await Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.PreconditionFailed) return false;
+            // 412 is either precondition: the destination exists (the answer), or the source changed since it was checked.
+            if (response.StatusCode == HttpStatusCode.PreconditionFailed)
+                return await GetObjectAsync(destination, cancellationToken).ConfigureAwait(false) is not null
+                    ? false
+                    : throw new IOException($"gs://{_bucket}/{source} changed while it was being published; nothing was published. Upload again.");
             await GoogleApiException.EnsureSuccessAsync(response, $"Publishing gs://{_bucket}/{destination}", cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
             // Large objects across storage classes take several calls; the token carries the progress.

@@ -31,13 +31,17 @@ public sealed class ResumableObjectUpload : IAsyncDisposable
     public static async Task<ResumableObjectUpload> StartAsync(GoogleCloudStorageClient client, string name, int chunkSize, CancellationToken cancellationToken) =>
         new(client, await client.StartResumableUploadAsync(name, cancellationToken).ConfigureAwait(false), chunkSize);
 
-    /// <summary>Reads <paramref name="content"/> to its end, sending every full chunk, and returns its digest and size.</summary>
-    public async Task<(BlobDigest Digest, long Size)> SendAllButLastChunkAsync(Stream content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <paramref name="content"/> to its end, sending every full chunk, and returns its digest and
+    /// size; stops once more than <paramref name="sizeLimit"/> bytes arrived (the size then says so).
+    /// </summary>
+    public async Task<(BlobDigest Digest, long Size)> SendAllButLastChunkAsync(Stream content, long? sizeLimit, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         int read;
-        while ((read = await content.ReadAsync(_buffer.AsMemory(_filled, _chunkSize - _filled), cancellationToken).ConfigureAwait(false)) > 0)
+        while (!(size > sizeLimit)
+               && (read = await content.ReadAsync(_buffer.AsMemory(_filled, _chunkSize - _filled), cancellationToken).ConfigureAwait(false)) > 0)
         {
             hash.AppendData(_buffer, _filled, read);
             _filled += read;

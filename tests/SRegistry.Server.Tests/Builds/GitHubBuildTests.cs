@@ -50,6 +50,18 @@ public sealed class GitHubBuildTests(BuildServerFixture fixture)
     }
 
     [Fact]
+    public async Task PullRequestFromAFork_BuildsNothing()
+    {
+        var scene = await BuildScene.CreateAsync(Server);
+        Server.GitHub.SetPullRequestFiles(4242, "Singularity.fork");
+
+        var builds = await scene.TriggerAsync("pull_request", scene.Hooks.PullRequest("opened", 4242, GitHubDeliveries.Sha(), headRepository: "mallory/recipes"));
+
+        Assert.Empty(builds);
+        Assert.Equal(0, await scene.BuildCountAsync());
+    }
+
+    [Fact]
     public async Task BadSignature_ChangesNothing_AndTheDeliveryStaysNew()
     {
         var scene = await BuildScene.CreateAsync(Server);

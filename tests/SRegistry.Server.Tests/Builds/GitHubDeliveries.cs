@@ -22,7 +22,8 @@ public sealed class GitHubDeliveries(HttpClient http, string hookUrl, string sec
         return await http.SendAsync(request);
     }
 
-    public object Repository() => new { full_name = repository, clone_url = $"{CloneUrlBase}{repository}.git", default_branch = "main" };
+    public object Repository(string? fullName = null) =>
+        new { full_name = fullName ?? repository, clone_url = $"{CloneUrlBase}{fullName ?? repository}.git", default_branch = "main" };
 
     public object Push(string branch, string after, params (string Id, string[] Added, string[] Modified)[] commits) => new
     {
@@ -33,7 +34,7 @@ public sealed class GitHubDeliveries(HttpClient http, string hookUrl, string sec
         commits = commits.Select(c => new { id = c.Id, added = c.Added, modified = c.Modified, removed = Array.Empty<string>() }),
     };
 
-    public object PullRequest(string action, long number, string headSha, bool merged = false) => new
+    public object PullRequest(string action, long number, string headSha, bool merged = false, string? headRepository = null) => new
     {
         action,
         number,
@@ -41,7 +42,7 @@ public sealed class GitHubDeliveries(HttpClient http, string hookUrl, string sec
         {
             number,
             merged,
-            head = new { @ref = "feature", sha = headSha, repo = Repository() },
+            head = new { @ref = "feature", sha = headSha, repo = Repository(headRepository) },
             @base = new { @ref = "main", sha = "0000000000000000000000000000000000000000" },
         },
         repository = Repository(),

@@ -28,6 +28,18 @@ public sealed class SamlSignatureRefusalTests(SamlServerFixture saml)
     }
 
     [Fact]
+    public async Task SignIn_WithASignatureValueThatIsNotBase64_IsRefusedAsMalformed()
+    {
+        using var browser = saml.Browser();
+        var post = await saml.AnsweredSignInAsync(browser, "mona");
+        var document = post.Document();
+        var value = (XmlElement)document.GetElementsByTagName("SignatureValue", "http://www.w3.org/2000/09/xmldsig#")[0]!;
+        value.InnerText = "!!not base64!!";
+
+        await saml.AssertRefusedAsync(browser, post.With(document), "mona", "its signature is malformed");
+    }
+
+    [Fact]
     public async Task SignIn_WithAForgedAssertionNextToTheSignedOne_IsRefused()
     {
         // XSW: the response signature still verifies over the whole response, and a careless reader takes the first assertion.
