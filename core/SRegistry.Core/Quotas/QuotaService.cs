@@ -108,7 +108,8 @@ public sealed class QuotaService(RegistryDbContext db, IOptions<QuotaOptions> op
         }
 
         var used = (await db.Database.SqlQueryRaw<long>(UsedBytesSql(kind), new NpgsqlParameter<long>("id", id)).ToListAsync(cancellationToken))[0];
-        var limit = own ?? (fallback > 0 ? fallback : null);
+        // An own limit of long.MaxValue is how "unlimited" is stored, so that it overrides the default.
+        long? limit = own switch { long.MaxValue => null, { } set => set, null => fallback > 0 ? fallback : null };
         return new AccountQuota(kind, id, name, used, limit, own is not null);
     }
 

@@ -69,5 +69,5 @@ public static class QuotaCommands
     private static OwnerKind Kind(string kind) => kind == "team" ? OwnerKind.Team : OwnerKind.User;
 
     private static void Print(AccountQuota quota) =>
-        Console.WriteLine($"{quota.Kind.ToString().ToLowerInvariant()}\t{quota.Name}\t{quota.UsedBytes}\t{(quota.LimitBytes is { } l && l != long.MaxValue ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unlimited")}\t{(quota.OwnLimit ? "own" : "default")}");
+        Console.WriteLine($"{quota.Kind.ToString().ToLowerInvariant()}\t{quota.Name}\t{quota.UsedBytes}\t{(quota.LimitBytes is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unlimited")}\t{(quota.OwnLimit ? "own" : "default")}");
 }

@@ -56,9 +56,9 @@ public static class RegistryServer
             app.UseSecurityHeaders();
             app.UseBadRequestProblems();
             app.UseAuthentication();
+            app.UseRateLimits(); // before the private-mode gate, so refused password guesses count too
             app.UsePrivateMode();
             app.UseAuthorization();
-            app.UseRateLimits();
             app.UseOpenApiExplorer();
             app.MapRegistryDoors();
             app.MapMetrics();

@@ -32,7 +32,7 @@ public static class ImageFileEndpoints
             if (direct.Transfer is { } transfer
                 && await transfer.GetDownloadUrlAsync(BlobDigest.Parse(image.Value.Digest), direct.UrlLifetime, context.RequestAborted) is { } url)
             {
-                await images.RecordDownloadAsync(image.Value.Id, context.RequestAborted);
+                if (IsFirstRequestOfDownload(context.Request)) await images.RecordDownloadAsync(image.Value.Id, context.RequestAborted);
                 context.Response.Headers.Location = url.AbsoluteUri;
                 return Results.StatusCode(StatusCodes.Status303SeeOther);
             }

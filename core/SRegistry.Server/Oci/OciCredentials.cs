@@ -11,8 +11,20 @@ namespace SRegistry.Server.Oci;
 /// </summary>
 public sealed class OciCredentials(PasswordSignIn passwords, ApiTokenService apiTokens, CallerFactory callers, OciTokens tokens)
 {
-    /// <summary>The identity behind the request's <c>Authorization</c> header.</summary>
+    private static readonly object IdentityKey = new();
+
+    /// <summary>The identity behind the request's <c>Authorization</c> header, found once per request.</summary>
+    /// <remarks>Kept for the request: the private-mode gate and the door both ask, and a password check is slow on purpose.</remarks>
     public async Task<OciIdentity> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HttpContext.Items.TryGetValue(IdentityKey, out var known) && known is OciIdentity identity)
+            return identity;
+        identity = await ReadIdentityAsync(request, cancellationToken);
+        request.HttpContext.Items[IdentityKey] = identity;
+        return identity;
+    }
+
+    private async Task<OciIdentity> ReadIdentityAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var header = request.Headers[HeaderNames.Authorization].ToString();
         if (header.Length == 0)

@@ -28,8 +28,6 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
 
         if (await OverQuotaAsync(context, container!.Id, 0) is { } overQuota) return overQuota;
 
-        // Expired uploads go when new ones start (their staged bytes with the next pruning), so they cannot pile up unnoticed.
-        await uploads.PruneAsync(ct);
         var upload = await uploads.BeginAsync(container!, identity.Caller, ct);
         if (query.ContainsKey("digest"))
             return await CompleteAsync(context, route, upload, identity, query["digest"].ToString());

@@ -26,7 +26,7 @@ public sealed class BuildSchedulerTests(BuildServerFixture fixture)
         Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
         await scene.WaitForAsync(next, "success");
         (await scene.Alice.PostAsync($"/api/v1/builds/{held}/cancel", new { })).Problem(HttpStatusCode.Conflict, "conflict", "already finished");
-        Assert.Equal("error", Server.GitHub.Statuses(scene.Repository, cancelled.GetProperty("commit").GetString()!).Last().State);
+        Assert.Equal("error", (await Server.GitHub.StatusesOnceAsync(scene.Repository, cancelled.GetProperty("commit").GetString()!, "error")).Last().State);
     }
 
     [Fact]

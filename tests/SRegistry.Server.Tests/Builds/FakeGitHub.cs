@@ -71,6 +71,22 @@ public sealed class FakeGitHub : IAsyncDisposable
                 root.TryGetProperty("target_url", out var url) ? url.GetString() : null, r.Authorization);
         })];
 
+    /// <summary>
+    /// The commit statuses once one in <paramref name="state"/> has arrived. A build's status is posted just after its
+    /// state is saved, so a test that saw the build finish waits (bounded, not timed) for the post too.
+    /// </summary>
+    public async Task<List<(string Context, string State, string? TargetUrl, string Authorization)>> StatusesOnceAsync(string repository, string sha, string state)
+    {
+        var giveUp = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var statuses = Statuses(repository, sha);
+            if (statuses.Any(s => s.State == state)) return statuses;
+            Assert.True(DateTime.UtcNow < giveUp, $"No '{state}' status was posted for {sha}; posted: {string.Join(", ", statuses.Select(s => s.State))}");
+            await Task.Delay(100);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -29,7 +29,7 @@ public sealed class GitHubAppTests
             AssertAppJwt(appCall.Authorization, key, "12345");
         }
 
-        var statuses = server.GitHub.Statuses(scene.Repository, after);
+        var statuses = await server.GitHub.StatusesOnceAsync(scene.Repository, after, "success");
         Assert.Equal(["pending", "success"], statuses.Select(s => s.State).Distinct());
         Assert.All(statuses, s => Assert.Equal($"Bearer {FakeGitHub.InstallationToken}", s.Authorization));
     }

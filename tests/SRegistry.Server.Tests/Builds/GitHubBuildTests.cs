@@ -25,7 +25,7 @@ public sealed class GitHubBuildTests(BuildServerFixture fixture)
         Assert.Equal("pr-7-gpu", built.GetProperty("tag").GetString());
         Assert.Equal(head, built.GetProperty("commit").GetString());
         Assert.Equal("Singularity.gpu", built.GetProperty("recipePath").GetString());
-        var statuses = Server.GitHub.Statuses(scene.Repository, head);
+        var statuses = await Server.GitHub.StatusesOnceAsync(scene.Repository, head, "success");
         Assert.Equal("pending", statuses.First().State);
         Assert.Equal("success", statuses.Last().State);
         Assert.All(statuses, s => Assert.Equal(("sregistry/pr-7-gpu", $"{BuildServer.PublicUrl}/builds/{id}", $"Bearer {BuildServer.GitHubToken}"), (s.Context, s.TargetUrl, s.Authorization)));
@@ -140,7 +140,7 @@ public sealed class GitHubBuildTests(BuildServerFixture fixture)
         var containers = (await scene.Alice.GetAsync($"/api/v1/collections/alice/{scene.Collection}/containers")).Json();
         foreach (var container in containers.GetProperty("items").EnumerateArray())
             Assert.Empty(container.GetProperty("tags").EnumerateArray());
-        Assert.Equal("failure", Server.GitHub.Statuses(scene.Repository, failed.GetProperty("commit").GetString()!).Last().State);
+        Assert.Equal("failure", (await Server.GitHub.StatusesOnceAsync(scene.Repository, failed.GetProperty("commit").GetString()!, "failure")).Last().State);
     }
 
     private static async Task<List<Guid>> LatestAsync(BuildScene scene) =>

@@ -59,7 +59,7 @@ public sealed class GoogleCloudBuildEndToEndTests(GoogleCloudBuildFixture fixtur
         Assert.Equal(("pr-7-gpu", head, "sha256:" + hex), (built.GetProperty("tag").GetString(), built.GetProperty("commit").GetString(), built.GetProperty("imageDigest").GetString()));
         Assert.Equal(bytes, Google.Storage.ReadObject($"blobs/sha256/{hex}"));
         Assert.Null(Google.Storage.ReadObject($"builds/{id:N}.sif"));
-        var statuses = Server.GitHub.Statuses(scene.Repository, head);
+        var statuses = await Server.GitHub.StatusesOnceAsync(scene.Repository, head, "success");
         Assert.Equal(["pending", "success"], statuses.Select(s => s.State).Distinct());
         Assert.Equal(("pending", "success"), (statuses.First().State, statuses.Last().State));
         Assert.All(statuses, s => Assert.Equal(("sregistry/pr-7-gpu", $"{BuildServer.PublicUrl}/builds/{id}"), (s.Context, s.TargetUrl)));
@@ -86,7 +86,7 @@ public sealed class GoogleCloudBuildEndToEndTests(GoogleCloudBuildFixture fixtur
         var failed = await scene.WaitForAsync(id, "failure");
         Assert.Equal("Google Cloud Build ended with FAILURE: Build step 2 \"build\" failed: step exited with non-zero status: 255; see its logs.", failed.GetProperty("message").GetString());
         Assert.Equal(cloudBuild.LogUrl.AbsoluteUri, failed.GetProperty("logsUrl").GetString());
-        Assert.Equal(["pending", "failure"], Server.GitHub.Statuses(scene.Repository, after).Select(s => s.State).Distinct());
+        Assert.Equal(["pending", "failure"], (await Server.GitHub.StatusesOnceAsync(scene.Repository, after, "failure")).Select(s => s.State).Distinct());
         Assert.Equal(objectsBefore, Google.Storage.ObjectNames.Order());
         var containers = (await scene.Alice.GetAsync($"/api/v1/collections/alice/{scene.Collection}/containers")).Json();
         foreach (var container in containers.GetProperty("items").EnumerateArray())

@@ -137,6 +137,20 @@ public sealed class QuotaTests(LibraryServerFixture server)
         Assert.EndsWith("\t5000\town", await AdminCli.OkAsync(server.DataDirectory, null, "quota", "show", "user", user), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnlimitedQuota_IsReportedAsNoLimit_NotAsAHugeNumber()
+    {
+        var user = await users.CreateAsync();
+        var shown = await AdminCli.OkAsync(server.DataDirectory, null, "quota", "set", "user", user, "unlimited");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/quotas");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await users.TokenAsync(user));
+        using var api = await server.Server.Client.SendAsync(request);
+
+        Assert.Equal($"user\t{user}\t0\tunlimited\town", shown);
+        var mine = JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement[0];
+        Assert.Equal((JsonValueKind.Null, true), (mine.GetProperty("limitBytes").ValueKind, mine.GetProperty("ownLimit").GetBoolean()));
+    }
+
     private async Task<(string User, string Token)> UserWithQuotaAsync(long bytes)
     {
         var user = await users.CreateAsync();

@@ -52,6 +52,24 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task PrivateMode_StillCountsRefusedPasswordGuesses()
+    {
+        using var data = new TestDirectory();
+        await using var server = await RunningServer.StartAsync(data.Path, [.. Limits, "--Registry:PrivateMode=true"]);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var guess = new HttpRequestMessage(HttpMethod.Get, "/v2/admin/tools/app/tags/list");
+            guess.Headers.Authorization = new("Basic", Convert.ToBase64String("admin:guess"u8.ToArray()));
+            using var response = await server.Client.SendAsync(guess);
+            statuses.Add(response.StatusCode);
+        }
+
+        // The private-mode gate refuses each guess, but only after the guess has been counted.
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task ExemptNetwork_IsNeverLimited()
     {
         using var data = new TestDirectory();

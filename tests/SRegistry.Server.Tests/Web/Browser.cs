@@ -147,6 +147,11 @@ public sealed class Browser : IDisposable
         {
             return true;
         }
+        catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            // Chrome's word for a node caught mid-navigation: its document is already gone.
+            return true;
+        }
     });
 
     // A bound on a page that never arrives, not a speed assertion.

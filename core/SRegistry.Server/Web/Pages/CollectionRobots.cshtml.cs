@@ -20,7 +20,12 @@ public sealed class CollectionRobotsModel(WebCallers callers, CollectionCatalog 
         var caller = await CallerAsync();
         var found = await collections.GetCollectionAsync(entity, collection, caller, HttpContext.RequestAborted);
         if (!found.Succeeded) return Refusal(found.Error, found.Message, caller);
-        var expiresAt = expiresInDays is > 0 ? time.GetUtcNow().AddDays(expiresInDays.Value) : (DateTimeOffset?)null;
+        if (ExpiryDays.Read(expiresInDays, time, out var expiresAt) is { } outOfRange)
+        {
+            Error = outOfRange;
+            return await ShowAsync(entity, collection, null);
+        }
+
         var created = await robots.CreateForCollectionAsync(found.Value.Id, name?.Trim() ?? "", scopes ?? [], expiresAt, caller, HttpContext.RequestAborted);
         if (!created.Succeeded) Error = created.Message;
         return await ShowAsync(entity, collection, created.Value);

@@ -25,12 +25,19 @@ public sealed class TokensModel(WebCallers callers, ApiTokenService tokens, Time
     {
         var caller = await CallerAsync();
         if (caller.IsAnonymous) return Challenge();
-        var expiresAt = expiresInDays is > 0 ? time.GetUtcNow().AddDays(expiresInDays.Value) : (DateTimeOffset?)null;
-        var created = await tokens.CreateAsync(caller.UserName!, name ?? "", scopes ?? [], expiresAt, caller.Actor, HttpContext.RequestAborted);
-        if (created.Succeeded)
-            CreatedSecret = created.Value.Secret;
+        if (ExpiryDays.Read(expiresInDays, time, out var expiresAt) is { } outOfRange)
+        {
+            Error = outOfRange;
+        }
         else
-            Error = created.Message;
+        {
+            var created = await tokens.CreateAsync(caller.UserName!, name ?? "", scopes ?? [], expiresAt, caller.Actor, HttpContext.RequestAborted);
+            if (created.Succeeded)
+                CreatedSecret = created.Value.Secret;
+            else
+                Error = created.Message;
+        }
+
         await LoadAsync();
         return Page();
     }

@@ -14,7 +14,12 @@ public sealed class TeamRobotsModel(WebCallers callers, RobotAccounts robots, Ti
 
     public async Task<IActionResult> OnPostCreateAsync(string team, string? name, int? expiresInDays, string[]? scopes)
     {
-        var expiresAt = expiresInDays is > 0 ? time.GetUtcNow().AddDays(expiresInDays.Value) : (DateTimeOffset?)null;
+        if (ExpiryDays.Read(expiresInDays, time, out var expiresAt) is { } outOfRange)
+        {
+            Error = outOfRange;
+            return await ShowAsync(team, null);
+        }
+
         var created = await robots.CreateForTeamAsync(team, name?.Trim() ?? "", scopes ?? [], expiresAt, await CallerAsync(), HttpContext.RequestAborted);
         if (!created.Succeeded) Error = created.Message;
         return await ShowAsync(team, created.Value);
