@@ -14,7 +14,7 @@ public sealed record RequestKind(string Door, bool Upload)
             return new("library", false);
         if (path.StartsWith("/v2/uploads/", StringComparison.Ordinal))
             return new("library", HttpMethods.IsPut(method));
-        if (path.StartsWith("/v1/", StringComparison.Ordinal) || path is "/version" || path.StartsWith("/assets/", StringComparison.Ordinal))
+        if (path.StartsWith("/v1/", StringComparison.Ordinal) || path is "/version" || path.StartsWith("/assets/config/", StringComparison.Ordinal))
             return new("library", HttpMethods.IsPost(method) && path.StartsWith("/v1/imagefile/", StringComparison.Ordinal));
         if (path.StartsWith("/v2/", StringComparison.Ordinal) || path is "/v2")
             return new("oci", path.Contains("/blobs/uploads/", StringComparison.Ordinal) && (HttpMethods.IsPatch(method) || HttpMethods.IsPut(method) || request.Query.ContainsKey("digest")));
