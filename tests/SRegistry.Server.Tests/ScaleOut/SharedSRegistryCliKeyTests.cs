@@ -61,15 +61,38 @@ public sealed class SharedSRegistryCliKeyTests(ScaleOutFixture fixture)
         Assert.NotEqual(await CliTokenAsync(fixture.Direct), issued);
     }
 
+    [Fact]
+    public async Task UpgradedInstance_WithTheKeyInItsDefaultFile_KeepsIssuingTheTokensUsersHave()
+    {
+        // Before the key moved into the database, an instance on an external database kept it in <data>/keys.
+        var key = RandomNumberGenerator.GetBytes(32);
+        var data = fixture.DataDirectory(LibraryServerFixture.UniqueName("upgraded"));
+        Directory.CreateDirectory(Path.Combine(data, "keys"));
+        await File.WriteAllBytesAsync(Path.Combine(data, "keys", "sregistry-cli.key"), key);
+        var database = await CreateDatabaseAsync();
+        var environment = new Dictionary<string, string>(fixture.Environment) { ["SREGISTRY_Database__ConnectionString"] = database };
+        Assert.Equal(0, (await ServerBinary.RunAsync(["admin", "--data", data, "user", "create", "carol"], environment: environment)).ExitCode);
+        var apiToken = (await ServerBinary.RunAsync(["admin", "--data", data, "token", "create", "carol", "--name", "cli"], environment: environment)).StandardOutput.Trim();
+        await using var instance = await RunningServer.StartAsync(data, environment);
+
+        var issued = await CliTokenAsync(instance, apiToken);
+        var (id, secretHash) = await QueryAsync(database, "SELECT id, secret_hash FROM api_tokens WHERE name = 'cli'", r => (r.GetInt64(0), (byte[])r[1]));
+
+        Assert.Equal(Derive(key, id, secretHash), issued);
+        Assert.NotEqual(key, await QueryAsync(database, "SELECT value FROM server_keys WHERE name = 'sregistry-cli'", r => (byte[])r[0]));
+    }
+
     // SRegistryCliKeys' derivation, written out: what a server with this key would issue.
     private static string Derive(byte[] key, long tokenId, byte[] secretHash) =>
         "sregcli_" + Base64Url.EncodeToString(HMACSHA256.HashData(key,
             Encoding.UTF8.GetBytes($"sregistry-cli/v1|{tokenId}|{Convert.ToHexStringLower(secretHash)}")));
 
-    private async Task<string> CliTokenAsync(RunningServer server)
+    private Task<string> CliTokenAsync(RunningServer server) => CliTokenAsync(server, fixture.AliceToken);
+
+    private static async Task<string> CliTokenAsync(RunningServer server, string apiToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/token");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.AliceToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiToken);
         using var response = await server.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
@@ -80,9 +103,27 @@ public sealed class SharedSRegistryCliKeyTests(ScaleOutFixture fixture)
     private Task<(long Id, byte[] SecretHash)> AliceApiTokenAsync() =>
         QueryAsync("SELECT id, secret_hash FROM api_tokens WHERE name = 'scale-out'", r => (r.GetInt64(0), (byte[])r[1]));
 
-    private async Task<T> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
+    // A new, empty database in the fixture's PostgreSQL; its connection string.
+    private async Task<string> CreateDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(fixture.Environment["SREGISTRY_Database__ConnectionString"]);
+        var shared = fixture.Environment["SREGISTRY_Database__ConnectionString"];
+        var name = "upgraded_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = new NpgsqlConnection(shared))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(shared) { Database = name }.ConnectionString;
+    }
+
+    private Task<T> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> read) =>
+        QueryAsync(fixture.Environment["SREGISTRY_Database__ConnectionString"], sql, read);
+
+    private static async Task<T> QueryAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
