@@ -148,7 +148,7 @@ internal static class SRegistryCliWorkload
 
         var push = medians.Single(m => m.Phase == PushPhase);
         Console.WriteLine($"push: {push.MegabytesPerSecond:F0} MB/s end to end; the body went out at {push.TransferMegabytesPerSecond:F0} MB/s, then the server took "
-            + $"{(push.Elapsed - push.Transfer!.Value).TotalSeconds:F2} s (difference of the medians) to answer (storing the spooled file: sha256, store write, fsync, SIF header)");
+            + $"{(push.Elapsed - push.Transfer!.Value).TotalSeconds:F2} s (difference of the medians) to answer (storing the spooled file: sha256, fsync, rename into place, SIF header)");
         foreach (var pull in medians.Where(m => m.Phase.StartsWith("pull", StringComparison.Ordinal)))
             Console.WriteLine($"{pull.Phase}: {pull.MegabytesPerSecond:F0} MB/s, download alone {pull.TransferMegabytesPerSecond:F0} MB/s");
         Console.WriteLine("largest server peak RSS growth in any round: " + string.Join(", ", results

@@ -4,6 +4,7 @@ using SRegistry.Core.Audit;
 using SRegistry.Core.Domain;
 using SRegistry.Core.GarbageCollection;
 using SRegistry.Core.Persistence;
+using SRegistry.Core.Storage;
 
 namespace SRegistry.Core.Images;
 
@@ -35,6 +36,20 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, IUploadSt
     {
         await TouchAsync(expected, cancellationToken);
         return await RecordIfStoredAsync(await staging.PublishAsync(uploadId, size, expected, cancellationToken), actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a finished file of the server's own like <see cref="PutAsync"/>. A filesystem store on the same
+    /// filesystem moves the file into place (hashed and synced, never written again), so the file is gone
+    /// when the blob was stored; other stores read it.
+    /// </summary>
+    public async Task<BlobPutResult> AdoptFileAsync(string path, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
+    {
+        await TouchAsync(expected, cancellationToken);
+        if (blobs is FileSystemBlobStore files)
+            return await RecordIfStoredAsync(await files.AdoptAsync(path, expected, cancellationToken), actor, cancellationToken);
+        await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        return await RecordIfStoredAsync(await blobs.PutAsync(content, expected, cancellationToken), actor, cancellationToken);
     }
 
     // Content announced by digest is vouched for before its bytes arrive, so a collection during

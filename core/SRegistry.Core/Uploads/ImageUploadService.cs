@@ -94,6 +94,14 @@ public sealed class ImageUploadService
         _singlePart.ReceiveDirectAsync(imageId, body, contentLength, caller, cancellationToken);
 
     /// <summary>
+    /// Like <see cref="ReceiveDirectAsync"/>, for the whole image already in a file of the server's own (a
+    /// spooled push). A filesystem store takes the file itself instead of writing its bytes again, so it
+    /// may be gone afterwards; the caller deletes it if it is still there.
+    /// </summary>
+    public Task<RegistryResult<Image>> ReceiveFileAsync(long imageId, string path, long size, Caller caller, CancellationToken cancellationToken = default) =>
+        _singlePart.ReceiveFileAsync(imageId, path, size, caller, cancellationToken);
+
+    /// <summary>
     /// Starts a multipart upload of <paramref name="fileSize"/> bytes (<c>POST v2/imagefile/{id}/_multipart</c>).
     /// The door answers <c>s3compliant: "true"</c>, so that clients send each part's sha256.
     /// </summary>

@@ -107,16 +107,22 @@ internal sealed class SinglePartUploads(
         return await finisher.StoreAsync(session.ImageId, new ClientBodyStream(body), session.ExpectedSize, actor, cancellationToken);
     }
 
-    public async Task<RegistryResult<Image>> ReceiveDirectAsync(long imageId, Stream body, long? contentLength, Caller caller, CancellationToken cancellationToken)
+    public Task<RegistryResult<Image>> ReceiveDirectAsync(long imageId, Stream body, long? contentLength, Caller caller, CancellationToken cancellationToken) =>
+        ReceiveCheckedAsync(imageId, contentLength ?? 0, caller,
+            () => finisher.StoreAsync(imageId, new ClientBodyStream(body), null, caller.Actor, cancellationToken), cancellationToken);
+
+    public Task<RegistryResult<Image>> ReceiveFileAsync(long imageId, string path, long size, Caller caller, CancellationToken cancellationToken) =>
+        ReceiveCheckedAsync(imageId, size, caller, () => finisher.StoreFileAsync(imageId, path, size, caller.Actor, cancellationToken), cancellationToken);
+
+    // Access and quota are checked before the first byte is read; without a Content-Length, a full quota still refuses.
+    private async Task<RegistryResult<Image>> ReceiveCheckedAsync(
+        long imageId, long requested, Caller caller, Func<Task<RegistryResult<Image>>> store, CancellationToken cancellationToken)
     {
         var found = await access.FindPushableAsync(imageId, caller, cancellationToken);
         if (!found.Succeeded || found.Value.Uploaded)
             return found;
-
-        // Checked before the first byte is read; without a Content-Length, a full quota still refuses.
-        var requested = contentLength ?? 0;
         if (await quotas.ExceededAsync(found.Value.ContainerId, requested, cancellationToken) is { } exceeded)
             return RegistryResult<Image>.Failure(RegistryError.QuotaExceeded, exceeded.Refusal(requested));
-        return await finisher.StoreAsync(imageId, new ClientBodyStream(body), null, caller.Actor, cancellationToken);
+        return await store();
     }
 }

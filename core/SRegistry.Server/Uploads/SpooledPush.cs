@@ -22,10 +22,8 @@ public sealed class SpooledPush(RegistryDbContext db, ImageCatalog images, TagCa
         var imageId = image.Value.Id;
         if (!image.Value.Uploaded)
         {
-            RegistryResult<Image> received;
-            await using (var content = spool.OpenRead())
-                received = await uploads.ReceiveDirectAsync(imageId, content, spool.Size, caller, cancellationToken);
-
+            // A filesystem store takes the spooled file itself: the bytes are written to disk once.
+            var received = await uploads.ReceiveFileAsync(imageId, spool.Path, spool.Size, caller, cancellationToken);
             if (!received.Succeeded)
             {
                 // The image row was made for these bytes; without them it is a leftover, not a pending upload.

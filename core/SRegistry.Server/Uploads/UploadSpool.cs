@@ -8,18 +8,20 @@ namespace SRegistry.Server.Uploads;
 /// names their hash, and the catalog creates an image only for a known hash, so the bytes go to a
 /// temporary file (streamed and hashed in one pass, never held in memory) and then through the ordinary
 /// upload path, which verifies them against that hash, checks the SIF and records its metadata.
-/// Disposing removes the file, so a refused or broken upload leaves nothing behind.
+/// A filesystem store takes the file itself as the blob. Disposing removes the file if it is still
+/// there, so a refused or broken upload leaves nothing behind.
 /// </summary>
 public sealed class UploadSpool : IAsyncDisposable
 {
-    private readonly string _path;
-
     private UploadSpool(string path, BlobDigest digest, long size)
     {
-        _path = path;
+        Path = path;
         Digest = digest;
         Size = size;
     }
+
+    /// <summary>Where the file is (until a store takes it).</summary>
+    public string Path { get; }
 
     /// <summary>The sha256 of what arrived.</summary>
     public BlobDigest Digest { get; }
@@ -31,7 +33,7 @@ public sealed class UploadSpool : IAsyncDisposable
     public static async Task<UploadSpool> ReceiveAsync(Stream content, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "spool-" + Guid.NewGuid().ToString("N") + ".part");
+        var path = System.IO.Path.Combine(directory, "spool-" + Guid.NewGuid().ToString("N") + ".part");
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -58,11 +60,11 @@ public sealed class UploadSpool : IAsyncDisposable
     }
 
     /// <summary>Reads the file from its start.</summary>
-    public Stream OpenRead() => new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+    public Stream OpenRead() => new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
 
     public ValueTask DisposeAsync()
     {
-        File.Delete(_path);
+        File.Delete(Path);
         return ValueTask.CompletedTask;
     }
 }

@@ -196,6 +196,44 @@ public sealed class ImageStoreTests(PostgresFixture postgres) : IDisposable
         Assert.Empty(BlobFiles());
     }
 
+    [Fact]
+    public async Task AdoptFile_OnTheStoresFilesystem_MovesTheFileIntoPlace_AndRecordsIt()
+    {
+        var cs = await postgres.CreateDatabaseAsync();
+        await using var db = postgres.CreateContext(cs);
+        var spooled = await SpoolAsync(content);
+
+        var result = await Store(db).AdoptFileAsync(spooled, new BlobExpectation(Digest(content), content.Length), Actor.System, default);
+
+        Assert.Equal(BlobPutOutcome.Stored, result.Outcome);
+        Assert.False(File.Exists(spooled), "the file itself became the blob, so its bytes were not written again");
+        Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(root, "blobs", "sha256", Digest(content).Hex[..2], Digest(content).Hex)));
+        await using var check = postgres.CreateContext(cs);
+        Assert.Equal(Digest(content).Hex, (await check.Blobs.SingleAsync()).Digest);
+    }
+
+    [Fact]
+    public async Task AdoptFile_WithAnotherDigest_StoresNothing_AndLeavesTheFileToItsOwner()
+    {
+        var cs = await postgres.CreateDatabaseAsync();
+        await using var db = postgres.CreateContext(cs);
+        var spooled = await SpoolAsync(content);
+
+        var result = await Store(db).AdoptFileAsync(spooled, new BlobExpectation(Digest([1, 2, 3]), content.Length), Actor.System, default);
+
+        Assert.Equal(BlobPutOutcome.DigestMismatch, result.Outcome);
+        Assert.Equal(content, await File.ReadAllBytesAsync(spooled));
+        File.Delete(spooled);
+        await AssertNothingStoredAsync(cs);
+    }
+
+    private async Task<string> SpoolAsync(byte[] bytes)
+    {
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "spool")).FullName, Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(path, bytes);
+        return path;
+    }
+
     private static async Task<Container> NewContainerAsync(RegistryDbContext db)
     {
         var entity = await db.Entities.SingleAsync(e => e.Name == Entity.DefaultName);
