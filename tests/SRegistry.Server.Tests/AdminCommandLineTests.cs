@@ -123,6 +123,22 @@ public sealed class AdminCommandLineTests
         Assert.Equal("", result.StandardOutput);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("2000000000")]
+    public async Task TokenCreate_WithALifetimeOutOfRange_RefusesAndSaysTheRange(string days)
+    {
+        using var data = new TestDirectory();
+        await AdminCli.OkAsync(data.Path, null, "user", "create", "grace");
+
+        var result = await AdminCli.RunAsync(data.Path, null, "token", "create", "grace", "--name", "far", "--expires-in-days", days);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("between 1 and 3650 days", result.StandardError);
+        Assert.Equal("", result.StandardOutput);
+        Assert.DoesNotContain("far", await AdminCli.OkAsync(data.Path, null, "token", "list", "grace"));
+    }
+
     [Fact]
     public async Task UserCreate_Twice_RefusesTheSecondAndKeepsTheFirst()
     {

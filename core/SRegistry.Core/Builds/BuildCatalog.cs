@@ -54,6 +54,6 @@ public sealed class BuildCatalog(RegistryDbContext db, CollectionCatalog collect
     }
 
     private async Task<bool> MaySeeAsync(Build build, Caller caller, CancellationToken cancellationToken) =>
-        (caller.UserId is { } id && id == build.OwnerUserId && caller.Allows(TokenScopes.Delete))
+        (caller.UserId is { } id && id == build.OwnerUserId)
         || await db.VisibleCollections(caller).AnyAsync(c => c.Entity.Name == build.Entity && c.Name == build.Collection, cancellationToken);
 }

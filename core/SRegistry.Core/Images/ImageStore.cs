@@ -46,10 +46,7 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, IUploadSt
     public async Task<BlobPutResult> AdoptFileAsync(string path, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
     {
         await TouchAsync(expected, cancellationToken);
-        if (blobs is FileSystemBlobStore files)
-            return await RecordIfStoredAsync(await files.AdoptAsync(path, expected, cancellationToken), actor, cancellationToken);
-        await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        return await RecordIfStoredAsync(await blobs.PutAsync(content, expected, cancellationToken), actor, cancellationToken);
+        return await RecordIfStoredAsync(await FileSystemBlobStore.AdoptOrPutAsync(blobs, path, expected, cancellationToken), actor, cancellationToken);
     }
 
     // Content announced by digest is vouched for before its bytes arrive, so a collection during

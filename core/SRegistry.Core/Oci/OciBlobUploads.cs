@@ -51,7 +51,8 @@ public sealed class OciBlobUploads(RegistryDbContext db, ImageStore store, OciBl
     public async Task<OciResult<long>> AppendAsync(OciUpload upload, Stream body, long? start, CancellationToken cancellationToken) =>
         await AppendAtAsync(upload, await staging.LengthAsync(upload.Id, cancellationToken), body, start, cancellationToken);
 
-    private async Task<OciResult<long>> AppendAtAsync(OciUpload upload, long offset, Stream body, long? start, CancellationToken cancellationToken)
+    /// <summary>As <see cref="AppendAsync"/>, where the caller has just read the upload's <paramref name="offset"/> (<see cref="OffsetAsync"/>).</summary>
+    public async Task<OciResult<long>> AppendAtAsync(OciUpload upload, long offset, Stream body, long? start, CancellationToken cancellationToken)
     {
         if (start is { } s && s != offset)
             return OciResult<long>.Failure(OciError.RangeInvalid, $"The chunk starts at {s}, but the upload has {offset} bytes; send the chunk that starts at {offset}.");

@@ -84,6 +84,15 @@ public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
         }
     }
 
+    /// <summary>A finished file put into <paramref name="store"/>: adopted when it is a filesystem store, else read into it.</summary>
+    internal static async Task<BlobPutResult> AdoptOrPutAsync(IBlobStore store, string path, BlobExpectation expected, CancellationToken cancellationToken)
+    {
+        if (store is FileSystemBlobStore files)
+            return await files.AdoptAsync(path, expected, cancellationToken).ConfigureAwait(false);
+        await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        return await store.PutAsync(content, expected, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public Task<Stream?> OpenReadAsync(BlobDigest digest, long offset, long? length, CancellationToken cancellationToken)
     {

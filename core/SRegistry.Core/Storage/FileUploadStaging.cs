@@ -54,10 +54,7 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
             var (digest, received) = await ContentHash.ComputeAsync(partial, size, cancellationToken).ConfigureAwait(false);
             return new BlobPutResult(BlobPutOutcome.SizeMismatch, digest, received);
         }
-        if (store is FileSystemBlobStore files)
-            return await files.AdoptAsync(data, sized, cancellationToken).ConfigureAwait(false);
-        await using var staged = new FileStream(data, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        return await store.PutAsync(staged, sized, cancellationToken).ConfigureAwait(false);
+        return await FileSystemBlobStore.AdoptOrPutAsync(store, data, sized, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(Guid uploadId, CancellationToken cancellationToken)

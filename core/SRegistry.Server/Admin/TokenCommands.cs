@@ -27,7 +27,8 @@ public static class TokenCommands
         var command = new Command("create", "Create a token; prints it once on standard output (only a hash is stored).") { user, name, scopes, days };
         command.SetAction(async (parse, ct) =>
         {
-            var expiresAt = parse.GetValue(days) is { } d ? DateTimeOffset.UtcNow.AddDays(d) : (DateTimeOffset?)null;
+            if (ExpiryDays.Read(parse.GetValue(days), TimeProvider.System, out var expiresAt) is { } outOfRange)
+                return AdminCommandLine.Refuse($"--expires-in-days: {outOfRange}");
             await using var session = await AdminSession.OpenAsync(parse.GetValue(data), ct);
             var result = await session.Get<ApiTokenService>().CreateAsync(parse.GetValue(user)!, parse.GetValue(name)!, parse.GetValue(scopes) ?? [], expiresAt, Actor.System, ct);
             if (!result.Succeeded) return AdminCommandLine.Refuse(result.Message);

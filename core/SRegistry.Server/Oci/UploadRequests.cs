@@ -40,8 +40,10 @@ public sealed class UploadRequests(OciGate gate, OciRepositories repositories, O
         if (refusal is not null) return refusal;
         if (!TryReadStart(context, out var start))
             return OciResults.Error(StatusCodes.Status416RangeNotSatisfiable, "BLOB_UPLOAD_INVALID", "Content-Range must be <start>-<end>.");
-        if (await OverQuotaAsync(context, upload!.ContainerId, await uploads.OffsetAsync(upload, context.RequestAborted)) is { } overQuota) return overQuota;
-        var appended = await uploads.AppendAsync(upload!, context.Request.Body, start, context.RequestAborted);
+        // Read once, for the quota and the append: with an object store it is a listing.
+        var offset = await uploads.OffsetAsync(upload!, context.RequestAborted);
+        if (await OverQuotaAsync(context, upload!.ContainerId, offset) is { } overQuota) return overQuota;
+        var appended = await uploads.AppendAtAsync(upload!, offset, context.Request.Body, start, context.RequestAborted);
         if (!appended.Succeeded)
             return await RangeRefusal(context, route, upload!, appended.Error, appended.Message);
         return Accepted(context, route, upload!, appended.Value);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SRegistry.Core.Accounts;
 using SRegistry.Core.Robots;
 
 namespace SRegistry.Server.Web.Pages.Teams;
