@@ -19,7 +19,7 @@ public sealed class LdapConnector : IDisposable
         this.options = options.Value;
         url = new Uri(this.options.Url);
         if (!OperatingSystem.IsWindows())
-            LibLdapTimeouts.Apply(this.options.ConnectTimeout, this.options.OperationTimeout);
+            LibLdapDefaults.Apply(this.options.ConnectTimeout, this.options.OperationTimeout);
         if (this.options.CaCertificateFile.Length > 0)
         {
             // libldap takes trusted CAs per connection only as a directory (LDAP_OPT_X_TLS_CACERTDIR),

@@ -5,6 +5,7 @@ using SRegistry.Plugins.LdapAuth.Tests.Slapd;
 namespace SRegistry.Plugins.LdapAuth.Tests;
 
 /// <summary>Tests that change or stop the directory, each on a slapd of its own.</summary>
+[Collection(ProcessWideLibLdapOptions.Name)]
 public sealed class LdapDirectoryChangeTests
 {
     [Fact]
