@@ -11,30 +11,39 @@ public static class ContentHash
     /// <summary>
     /// Reads <paramref name="content"/> to its end and returns its sha256 and length, stopping early
     /// once more than <paramref name="sizeLimit"/> bytes arrived (the size then tells the caller so).
-    /// Streams in 1 MiB chunks; never holds the content in memory.
+    /// Streams in 1 MiB chunks, reading the next while hashing the last (for a file not in the page
+    /// cache, the disk then works during the hashing); never holds the content in memory.
     /// </summary>
     public static async Task<(BlobDigest Digest, long Size)> ComputeAsync(Stream content, long? sizeLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(ChunkSize), ArrayPool<byte>.Shared.Rent(ChunkSize)];
+        var pendingRead = Task.FromResult(0);
         try
         {
             long size = 0;
-            int read;
-            do
+            pendingRead = content.ReadAsync(buffers[0].AsMemory(0, ChunkSize), cancellationToken).AsTask();
+            for (var current = 0; ; current ^= 1)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                read = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false);
-                hash.AppendData(buffer, 0, read);
+                var read = await pendingRead.ConfigureAwait(false);
                 size += read;
+                if (read == 0 || size > sizeLimit)
+                {
+                    hash.AppendData(buffers[current], 0, read);
+                    return (BlobDigest.FromHash(hash.GetHashAndReset()), size);
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                pendingRead = content.ReadAsync(buffers[current ^ 1].AsMemory(0, ChunkSize), cancellationToken).AsTask();
+                hash.AppendData(buffers[current], 0, read);
             }
-            while (read > 0 && !(size > sizeLimit));
-            return (BlobDigest.FromHash(hash.GetHashAndReset()), size);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The buffers go back to the pool only once no read is filling them.
+            await ((Task)pendingRead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
     }
 }

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using Microsoft.Win32.SafeHandles;
 using SRegistry.Abstractions.Storage;
 
 namespace SRegistry.Core.Storage;
@@ -20,9 +17,6 @@ namespace SRegistry.Core.Storage;
 /// </remarks>
 internal sealed class FileUploadStaging(string directory, IBlobStore store) : IUploadStaging
 {
-    private const int ChunkSize = 1 << 20;
-    private const int WritebackWindow = 8 << 20;
-
     public async Task<StagedPiece> WriteAsync(Guid uploadId, long offset, Stream content, long sizeLimit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -30,7 +24,8 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
         using var writing = TryLock(uploadId, exclusive: false)
             ?? throw new UploadStagingException("The upload is being finished; this piece arrived too late and was not kept.");
         using var file = File.OpenHandle(DataOf(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        return await WriteAtAsync(file, offset, content, sizeLimit, cancellationToken).ConfigureAwait(false);
+        var (digest, size) = await FileReceiver.ReceiveAsync(file, offset, content, sizeLimit, cancellationToken).ConfigureAwait(false);
+        return new StagedPiece(digest, size);
     }
 
     public Task<long> LengthAsync(Guid uploadId, CancellationToken cancellationToken)
@@ -80,46 +75,6 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
             if (Guid.TryParseExact(upload.Name, "N", out var uploadId)) yield return uploadId;
         }
         await Task.CompletedTask.ConfigureAwait(false);
-    }
-
-    // Two buffers: while one is written at its offset, the next is received and hashed; every few MiB
-    // the kernel is asked to start writing to disk, so the publication's fsync has little left to do.
-    private static async Task<StagedPiece> WriteAtAsync(SafeFileHandle file, long offset, Stream content, long sizeLimit, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffers = new[] { ArrayPool<byte>.Shared.Rent(ChunkSize), ArrayPool<byte>.Shared.Rent(ChunkSize) };
-        var pendingWrite = Task.CompletedTask;
-        long size = 0, writtenBack = 0;
-        try
-        {
-            for (var current = 0; size <= sizeLimit; current ^= 1)
-            {
-                var buffer = buffers[current];
-                var want = (int)Math.Min(ChunkSize, sizeLimit + 1 - size);
-                var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, want), want, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (read == 0) break;
-                hash.AppendData(buffer, 0, read);
-                await pendingWrite.ConfigureAwait(false);
-                if (size - writtenBack >= WritebackWindow)
-                {
-                    PosixFileSystem.StartWriteback(file, offset + writtenBack, size - writtenBack);
-                    writtenBack = size;
-                }
-                var keep = (int)Math.Min(read, sizeLimit - size);
-                pendingWrite = keep > 0 ? RandomAccess.WriteAsync(file, buffer.AsMemory(0, keep), offset + size, cancellationToken).AsTask() : Task.CompletedTask;
-                size += read;
-                if (read < want) break;
-            }
-            await pendingWrite.ConfigureAwait(false);
-            return new StagedPiece(BlobDigest.FromHash(hash.GetHashAndReset()), size);
-        }
-        finally
-        {
-            // The buffers go back to the pool only once no write is using them.
-            await pendingWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
-        }
     }
 
     // .NET takes an advisory flock on open (shared unless FileShare.None) and fails at once when it

@@ -7,7 +7,7 @@ namespace SRegistry.Core.Storage;
 /// <summary>
 /// The Linux calls .NET does not expose: a rename that never replaces (File.Move checks, then
 /// renames, which races), fsync on a directory (it cannot open one), early writeback of a file
-/// range, and an unlink that says whether the file existed.
+/// range, switching a descriptor to direct I/O, and an unlink that says whether the file existed.
 /// </summary>
 internal static class PosixFileSystem
 {
@@ -21,6 +21,9 @@ internal static class PosixFileSystem
     private const int CurrentDirectory = -100;
     private const uint RenameNoReplace = 1;
     private const uint SyncFileRangeWrite = 2;
+    private const int GetStatusFlags = 3;
+    private const int SetStatusFlags = 4;
+    private const int Direct = 0x4000;
 
     /// <summary>
     /// Atomically renames <paramref name="source"/> to <paramref name="target"/> unless
@@ -93,6 +96,27 @@ internal static class PosixFileSystem
         }
     }
 
+    /// <summary>
+    /// Turns O_DIRECT on or off for an open file: its writes then go from the caller's (aligned) memory
+    /// to the disk, skipping the page cache. False when the filesystem (or the OS) cannot do that.
+    /// </summary>
+    public static bool TrySetDirect(SafeFileHandle file, bool direct)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        var added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            var fd = (int)file.DangerousGetHandle();
+            var flags = fcntl(fd, GetStatusFlags, 0);
+            return flags >= 0 && fcntl(fd, SetStatusFlags, direct ? flags | Direct : flags & ~Direct) == 0;
+        }
+        finally
+        {
+            if (added) file.DangerousRelease();
+        }
+    }
+
     /// <summary>Removes a file; false when it did not exist.</summary>
     public static bool Unlink(string path)
     {
@@ -132,6 +156,9 @@ internal static class PosixFileSystem
 
     [DllImport("libc")]
     private static extern int sync_file_range(int fd, long offset, long count, uint flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fcntl(int fd, int command, int argument);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int unlink([MarshalAs(UnmanagedType.LPUTF8Str)] string path);

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
 using SRegistry.Abstractions.Storage;
 
 namespace SRegistry.Core.Storage;
@@ -10,9 +8,6 @@ namespace SRegistry.Core.Storage;
 /// </summary>
 internal sealed class TemporaryBlobFile : IDisposable
 {
-    private const int ChunkSize = 1 << 20;
-    private const int WritebackWindow = 8 << 20;
-
     private readonly string _path;
     private bool _published;
 
@@ -45,48 +40,9 @@ internal sealed class TemporaryBlobFile : IDisposable
 
     private async Task WriteAsync(Stream content, long? sizeLimit, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffers = new[] { ArrayPool<byte>.Shared.Rent(ChunkSize), ArrayPool<byte>.Shared.Rent(ChunkSize) };
-        var file = new FileStream(_path, FileOptionsFor(sizeLimit));
-        var handle = file.SafeFileHandle;
-        var pendingWrite = Task.CompletedTask;
-        long written = 0, writtenBack = 0;
-        try
-        {
-            // Two buffers: while the thread pool writes chunk N-1, this loop receives and hashes chunk N.
-            // Every few MiB the kernel is told to start writing to disk, overlapping the disk with the hashing.
-            for (var current = 0; ; current ^= 1)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var buffer = buffers[current];
-                var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                if (read == 0) break;
-                Size += read;
-                hash.AppendData(buffer, 0, read);
-                if (Size > sizeLimit) break;
-                await pendingWrite.ConfigureAwait(false);
-                if (written - writtenBack >= WritebackWindow)
-                {
-                    PosixFileSystem.StartWriteback(handle, writtenBack, written - writtenBack);
-                    writtenBack = written;
-                }
-                pendingWrite = file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask();
-                written += read;
-                if (read < ChunkSize) break;
-            }
-            await pendingWrite.ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            file.Flush(flushToDisk: true);
-            Digest = BlobDigest.FromHash(hash.GetHashAndReset());
-        }
-        finally
-        {
-            // The buffers go back to the pool only once no write is using them.
-            await pendingWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await file.DisposeAsync().ConfigureAwait(false);
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
-        }
+        await using var file = new FileStream(_path, FileOptionsFor(sizeLimit));
+        (Digest, Size) = await FileReceiver.ReceiveAsync(file.SafeFileHandle, 0, content, sizeLimit, cancellationToken).ConfigureAwait(false);
+        file.Flush(flushToDisk: true);
     }
 
     private static FileStreamOptions FileOptionsFor(long? expectedSize)

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using SRegistry.Abstractions.Storage;
+using SRegistry.Core.Storage;
 
 namespace SRegistry.Server.Uploads;
 
@@ -36,21 +36,9 @@ public sealed class UploadSpool : IAsyncDisposable
         var path = System.IO.Path.Combine(directory, "spool-" + Guid.NewGuid().ToString("N") + ".part");
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            long size = 0;
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                var buffer = new byte[1 << 16];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    size += read;
-                }
-            }
-
-            return new UploadSpool(path, BlobDigest.FromHash(hash.GetHashAndReset()), size);
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+            var (digest, size) = await FileReceiver.ReceiveAsync(file.SafeFileHandle, 0, content, null, cancellationToken);
+            return new UploadSpool(path, digest, size);
         }
         catch
         {
