@@ -41,12 +41,14 @@ public sealed class ImageStore(RegistryDbContext db, IBlobStore blobs, IUploadSt
     /// <summary>
     /// Stores a finished file of the server's own like <see cref="PutAsync"/>. A filesystem store on the same
     /// filesystem moves the file into place (hashed and synced, never written again), so the file is gone
-    /// when the blob was stored; other stores read it.
+    /// when the blob was stored; other stores read it. <paramref name="hashedWhenWritten"/> is the file's sha256
+    /// as its only writer computed it, so the filesystem store need not read the file again.
     /// </summary>
-    public async Task<BlobPutResult> AdoptFileAsync(string path, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
+    public async Task<BlobPutResult> AdoptFileAsync(string path, BlobDigest hashedWhenWritten, BlobExpectation expected, Actor actor, CancellationToken cancellationToken)
     {
         await TouchAsync(expected, cancellationToken);
-        return await RecordIfStoredAsync(await FileSystemBlobStore.AdoptOrPutAsync(blobs, path, expected, cancellationToken), actor, cancellationToken);
+        return await RecordIfStoredAsync(
+            await FileSystemBlobStore.AdoptOrPutAsync(blobs, path, expected, hashedWhenWritten, cancellationToken), actor, cancellationToken);
     }
 
     // Content announced by digest is vouched for before its bytes arrive, so a collection during

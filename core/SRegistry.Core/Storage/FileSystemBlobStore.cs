@@ -60,11 +60,15 @@ public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
     /// Makes a finished file (a staged upload) the blob without writing its bytes again: hashes it, checks
     /// it against <paramref name="expected"/>, syncs it and renames it into place. On a mismatch, or when
     /// the blob is already here, the file stays where it is. A file on another filesystem is streamed in.
+    /// <paramref name="hashedWhenWritten"/> is the sha256 of a file that only its writer, who hashed the bytes
+    /// on the way, ever wrote (a spooled push): it is trusted, so the file is not read again.
     /// </summary>
-    internal async Task<BlobPutResult> AdoptAsync(string path, BlobExpectation expected, CancellationToken cancellationToken)
+    internal async Task<BlobPutResult> AdoptAsync(string path, BlobExpectation expected, BlobDigest? hashedWhenWritten, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        var (digest, size) = await ContentHash.ComputeAsync(file, expected.Size, cancellationToken).ConfigureAwait(false);
+        var (digest, size) = hashedWhenWritten is { } known
+            ? (known, file.Length)
+            : await ContentHash.ComputeAsync(file, expected.Size, cancellationToken).ConfigureAwait(false);
         if (Mismatch(expected, digest, size) is { } mismatch)
             return new BlobPutResult(mismatch, digest, size);
         var target = PathOf(digest);
@@ -85,10 +89,11 @@ public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
     }
 
     /// <summary>A finished file put into <paramref name="store"/>: adopted when it is a filesystem store, else read into it.</summary>
-    internal static async Task<BlobPutResult> AdoptOrPutAsync(IBlobStore store, string path, BlobExpectation expected, CancellationToken cancellationToken)
+    internal static async Task<BlobPutResult> AdoptOrPutAsync(
+        IBlobStore store, string path, BlobExpectation expected, BlobDigest? hashedWhenWritten, CancellationToken cancellationToken)
     {
         if (store is FileSystemBlobStore files)
-            return await files.AdoptAsync(path, expected, cancellationToken).ConfigureAwait(false);
+            return await files.AdoptAsync(path, expected, hashedWhenWritten, cancellationToken).ConfigureAwait(false);
         await using var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         return await store.PutAsync(content, expected, cancellationToken).ConfigureAwait(false);
     }

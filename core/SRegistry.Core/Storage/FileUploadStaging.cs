@@ -49,7 +49,7 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
             var (digest, received) = await ContentHash.ComputeAsync(partial, size, cancellationToken).ConfigureAwait(false);
             return new BlobPutResult(BlobPutOutcome.SizeMismatch, digest, received);
         }
-        return await FileSystemBlobStore.AdoptOrPutAsync(store, data, sized, cancellationToken).ConfigureAwait(false);
+        return await FileSystemBlobStore.AdoptOrPutAsync(store, data, sized, hashedWhenWritten: null, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(Guid uploadId, CancellationToken cancellationToken)

@@ -95,11 +95,12 @@ public sealed class ImageUploadService
 
     /// <summary>
     /// Like <see cref="ReceiveDirectAsync"/>, for the whole image already in a file of the server's own (a
-    /// spooled push). A filesystem store takes the file itself instead of writing its bytes again, so it
-    /// may be gone afterwards; the caller deletes it if it is still there.
+    /// spooled push), of <paramref name="size"/> bytes with sha256 <paramref name="digest"/> as computed while
+    /// the server wrote it. A filesystem store takes the file itself instead of writing its bytes again, so
+    /// it may be gone afterwards; the caller deletes it if it is still there.
     /// </summary>
-    public Task<RegistryResult<Image>> ReceiveFileAsync(long imageId, string path, long size, Caller caller, CancellationToken cancellationToken = default) =>
-        _singlePart.ReceiveFileAsync(imageId, path, size, caller, cancellationToken);
+    public Task<RegistryResult<Image>> ReceiveFileAsync(long imageId, string path, long size, BlobDigest digest, Caller caller, CancellationToken cancellationToken = default) =>
+        _singlePart.ReceiveFileAsync(imageId, path, size, digest, caller, cancellationToken);
 
     /// <summary>
     /// Starts a multipart upload of <paramref name="fileSize"/> bytes (<c>POST v2/imagefile/{id}/_multipart</c>).

@@ -111,8 +111,8 @@ internal sealed class SinglePartUploads(
         ReceiveCheckedAsync(imageId, contentLength ?? 0, caller,
             () => finisher.StoreAsync(imageId, new ClientBodyStream(body), null, caller.Actor, cancellationToken), cancellationToken);
 
-    public Task<RegistryResult<Image>> ReceiveFileAsync(long imageId, string path, long size, Caller caller, CancellationToken cancellationToken) =>
-        ReceiveCheckedAsync(imageId, size, caller, () => finisher.StoreFileAsync(imageId, path, size, caller.Actor, cancellationToken), cancellationToken);
+    public Task<RegistryResult<Image>> ReceiveFileAsync(long imageId, string path, long size, BlobDigest digest, Caller caller, CancellationToken cancellationToken) =>
+        ReceiveCheckedAsync(imageId, size, caller, () => finisher.StoreFileAsync(imageId, path, size, digest, caller.Actor, cancellationToken), cancellationToken);
 
     // Access and quota are checked before the first byte is read; without a Content-Length, a full quota still refuses.
     private async Task<RegistryResult<Image>> ReceiveCheckedAsync(

@@ -24,11 +24,11 @@ internal sealed class UploadFinisher(RegistryDbContext db, ImageStore store, Sif
         PutAsync(imageId, content as ClientBodyStream, expected => store.PutAsync(content, new BlobExpectation(expected, expectedSize), actor, cancellationToken), expectedSize, actor, cancellationToken);
 
     /// <summary>
-    /// Stores the file at <paramref name="path"/> (a whole image the server spooled) as the bytes of image
+    /// Stores the file at <paramref name="path"/> (a whole image the server spooled, hashed as it was written) as the bytes of image
     /// <paramref name="imageId"/>, with the same checks and refusals as <see cref="StoreAsync"/>; see <see cref="ImageStore.AdoptFileAsync"/>.
     /// </summary>
-    public Task<RegistryResult<Image>> StoreFileAsync(long imageId, string path, long size, Actor actor, CancellationToken cancellationToken) =>
-        PutAsync(imageId, null, expected => store.AdoptFileAsync(path, new BlobExpectation(expected, size), actor, cancellationToken), size, actor, cancellationToken);
+    public Task<RegistryResult<Image>> StoreFileAsync(long imageId, string path, long size, BlobDigest digest, Actor actor, CancellationToken cancellationToken) =>
+        PutAsync(imageId, null, expected => store.AdoptFileAsync(path, digest, new BlobExpectation(expected, size), actor, cancellationToken), size, actor, cancellationToken);
 
     /// <summary>
     /// Makes the bytes staged for upload <paramref name="uploadId"/> (the parts of a multipart upload) the

@@ -22,8 +22,8 @@ public sealed class SpooledPush(RegistryDbContext db, ImageCatalog images, TagCa
         var imageId = image.Value.Id;
         if (!image.Value.Uploaded)
         {
-            // A filesystem store takes the spooled file itself: the bytes are written to disk once.
-            var received = await uploads.ReceiveFileAsync(imageId, spool.Path, spool.Size, caller, cancellationToken);
+            // A filesystem store takes the spooled file itself: the bytes are written to disk once and read never.
+            var received = await uploads.ReceiveFileAsync(imageId, spool.Path, spool.Size, spool.Digest, caller, cancellationToken);
             if (!received.Succeeded)
             {
                 // The image row was made for these bytes; without them it is a leftover, not a pending upload.

@@ -203,7 +203,7 @@ public sealed class ImageStoreTests(PostgresFixture postgres) : IDisposable
         await using var db = postgres.CreateContext(cs);
         var spooled = await SpoolAsync(content);
 
-        var result = await Store(db).AdoptFileAsync(spooled, new BlobExpectation(Digest(content), content.Length), Actor.System, default);
+        var result = await Store(db).AdoptFileAsync(spooled, Digest(content), new BlobExpectation(Digest(content), content.Length), Actor.System, default);
 
         Assert.Equal(BlobPutOutcome.Stored, result.Outcome);
         Assert.False(File.Exists(spooled), "the file itself became the blob, so its bytes were not written again");
@@ -219,7 +219,7 @@ public sealed class ImageStoreTests(PostgresFixture postgres) : IDisposable
         await using var db = postgres.CreateContext(cs);
         var spooled = await SpoolAsync(content);
 
-        var result = await Store(db).AdoptFileAsync(spooled, new BlobExpectation(Digest([1, 2, 3]), content.Length), Actor.System, default);
+        var result = await Store(db).AdoptFileAsync(spooled, Digest(content), new BlobExpectation(Digest([1, 2, 3]), content.Length), Actor.System, default);
 
         Assert.Equal(BlobPutOutcome.DigestMismatch, result.Outcome);
         Assert.Equal(content, await File.ReadAllBytesAsync(spooled));
