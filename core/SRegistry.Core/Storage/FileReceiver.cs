@@ -17,11 +17,16 @@ public static class FileReceiver
     /// arrived (noticed without reading the rest), and writes at most <paramref name="sizeLimit"/> of them at
     /// <paramref name="offset"/>. The digest and size are of what was read. The caller syncs the file.
     /// </summary>
-    public static async Task<(BlobDigest Digest, long Size)> ReceiveAsync(
-        SafeFileHandle file, long offset, Stream content, long? sizeLimit, CancellationToken cancellationToken)
+    public static Task<(BlobDigest Digest, long Size)> ReceiveAsync(
+        SafeFileHandle file, long offset, Stream content, long? sizeLimit, CancellationToken cancellationToken) =>
+        ReceiveAsync(file, offset, content, sizeLimit, alsoHashedInto: null, cancellationToken);
+
+    /// <summary>As the other overload, and appends every byte read to <paramref name="alsoHashedInto"/> as well.</summary>
+    internal static async Task<(BlobDigest Digest, long Size)> ReceiveAsync(
+        SafeFileHandle file, long offset, Stream content, long? sizeLimit, IncrementalHash? alsoHashedInto, CancellationToken cancellationToken)
     {
         using var receiver = new Receiver(file, offset);
-        return await receiver.ReceiveAsync(offset, content, sizeLimit ?? long.MaxValue - 1, cancellationToken).ConfigureAwait(false);
+        return await receiver.ReceiveAsync(offset, content, sizeLimit ?? long.MaxValue - 1, alsoHashedInto, cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Receiver : IDisposable
@@ -42,7 +47,7 @@ public static class FileReceiver
         }
 
         // Two buffers: while one is written, the next is received and hashed.
-        public async Task<(BlobDigest, long)> ReceiveAsync(long offset, Stream content, long limit, CancellationToken cancellationToken)
+        public async Task<(BlobDigest, long)> ReceiveAsync(long offset, Stream content, long limit, IncrementalHash? alsoHashedInto, CancellationToken cancellationToken)
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var pendingWrite = Task.CompletedTask;
@@ -56,6 +61,7 @@ public static class FileReceiver
                     var read = await content.ReadAtLeastAsync(buffer[..want], want, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                     if (read == 0) break;
                     hash.AppendData(buffer.Span[..read]);
+                    alsoHashedInto?.AppendData(buffer.Span[..read]);
                     await pendingWrite.ConfigureAwait(false);
                     var keep = (int)Math.Min(read, limit - size);
                     if (keep > 0) pendingWrite = WriteAsync(buffer[..keep], offset + size, cancellationToken);

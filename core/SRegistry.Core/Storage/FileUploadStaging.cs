@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using SRegistry.Abstractions.Storage;
 
@@ -13,19 +14,36 @@ namespace SRegistry.Core.Storage;
 /// A lock file beside the data keeps a publication from taking the file while a piece is being
 /// written into it: writers share the lock, the publication holds it alone until the file has moved,
 /// and writers open the data only while holding the lock, so none can write into a published blob.
-/// Pieces are not fsynced: the publication hashes the whole and syncs it before it becomes a blob.
+/// Pieces are not fsynced: the publication syncs the whole before it becomes a blob. It hashes the whole
+/// too, unless this instance received every piece in order and nobody else wrote (<see cref="RunningUploadHashes"/>).
 /// </remarks>
 internal sealed class FileUploadStaging(string directory, IBlobStore store) : IUploadStaging
 {
+    private readonly RunningUploadHashes _runningHashes = new();
+
     public async Task<StagedPiece> WriteAsync(Guid uploadId, long offset, Stream content, long sizeLimit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         Directory.CreateDirectory(DirectoryOf(uploadId));
         using var writing = TryLock(uploadId, exclusive: false)
             ?? throw new UploadStagingException("The upload is being finished; this piece arrived too late and was not kept.");
-        using var file = File.OpenHandle(DataOf(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        var (digest, size) = await FileReceiver.ReceiveAsync(file, offset, content, sizeLimit, cancellationToken).ConfigureAwait(false);
-        return new StagedPiece(digest, size);
+        var write = await CountWritesAsync(uploadId, bump: true, cancellationToken).ConfigureAwait(false);
+        var running = _runningHashes.Take(uploadId, offset, write);
+        try
+        {
+            using var file = File.OpenHandle(DataOf(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            var (digest, size) = await FileReceiver.ReceiveAsync(file, offset, content, sizeLimit, running?.Hash, cancellationToken).ConfigureAwait(false);
+            if (running is not null && size <= sizeLimit)
+            {
+                _runningHashes.Keep(uploadId, running, write, size);
+                running = null;
+            }
+            return new StagedPiece(digest, size);
+        }
+        finally
+        {
+            running?.Dispose();
+        }
     }
 
     public Task<long> LengthAsync(Guid uploadId, CancellationToken cancellationToken)
@@ -45,15 +63,19 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
         if (!File.Exists(data) || new FileInfo(data).Length != size)
         {
             // Bytes missing (or extra): hashed for the caller's message, never written anywhere.
+            _runningHashes.Forget(uploadId);
             await using var partial = File.Exists(data) ? File.OpenRead(data) : Stream.Null;
             var (digest, received) = await ContentHash.ComputeAsync(partial, size, cancellationToken).ConfigureAwait(false);
             return new BlobPutResult(BlobPutOutcome.SizeMismatch, digest, received);
         }
-        return await FileSystemBlobStore.AdoptOrPutAsync(store, data, sized, hashedWhenWritten: null, cancellationToken).ConfigureAwait(false);
+        var writes = await CountWritesAsync(uploadId, bump: false, cancellationToken).ConfigureAwait(false);
+        var hashed = _runningHashes.TakeDigest(uploadId, size, writes);
+        return await FileSystemBlobStore.AdoptOrPutAsync(store, data, sized, hashed, cancellationToken).ConfigureAwait(false);
     }
 
     public Task DeleteAsync(Guid uploadId, CancellationToken cancellationToken)
     {
+        _runningHashes.Forget(uploadId);
         try
         {
             Directory.Delete(DirectoryOf(uploadId), recursive: true);
@@ -89,6 +111,37 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
         catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException))
         {
             return null;
+        }
+    }
+
+    // How many writes the upload has had, from any instance; with bump, this write is counted and its number returned.
+    // The count is read and written under the counter file's own exclusive lock, which a network filesystem also
+    // needs to show every instance the latest count. Writers hold it for microseconds, so a busy lock is retried.
+    private async Task<long> CountWritesAsync(Guid uploadId, bool bump, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(DirectoryOf(uploadId), "writes");
+        var count = new byte[sizeof(long)];
+        for (var attempt = 1; ; attempt++)
+        {
+            FileStream counter;
+            try
+            {
+                counter = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            }
+            catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException))
+            {
+                if (attempt == 1000) throw new UploadStagingException("The upload's write count stayed locked by another request; send this request again.");
+                await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            using (counter)
+            {
+                var writes = counter.Read(count) == count.Length ? BinaryPrimitives.ReadInt64LittleEndian(count) : 0;
+                if (!bump) return writes;
+                BinaryPrimitives.WriteInt64LittleEndian(count, ++writes);
+                RandomAccess.Write(counter.SafeFileHandle, count, 0);
+                return writes;
+            }
         }
     }
 

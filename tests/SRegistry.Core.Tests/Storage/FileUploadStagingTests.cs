@@ -42,6 +42,67 @@ public sealed class FileUploadStagingTests : UploadStagingContract, IDisposable
     }
 
     [Fact]
+    public async Task Publish_OfPiecesThisInstanceReceivedInOrder_TrustsTheHashTakenOnTheWay_InsteadOfReadingTheFile()
+    {
+        var upload = Guid.NewGuid();
+        var content = PseudoRandomStream.Bytes(3 * 1024 * 1024 + 5, seed: 23);
+        await WriteInPiecesAsync(Staging, upload, content, 0, 1024 * 1024);
+        await WriteInPiecesAsync(Staging, upload, content, 1024 * 1024, content.Length);
+
+        // Changed behind the staging's back, which only the trusted hash does not notice.
+        var staged = Path.Combine(Uploads, upload.ToString("N"), "data");
+        await using (var file = File.OpenWrite(staged)) file.WriteByte((byte)~content[0]);
+        var published = await Staging.PublishAsync(upload, content.Length, new BlobExpectation(DigestOf(content)), CancellationToken.None);
+
+        Assert.Equal(new BlobPutResult(BlobPutOutcome.Stored, DigestOf(content), content.Length), published);
+    }
+
+    [Fact]
+    public async Task Publish_AfterAnotherInstanceWroteARangeAgain_ChecksTheBytesItPublishes()
+    {
+        // Two PATCHes for one offset, through two instances: this instance's hash is of bytes the file no longer holds.
+        var other = new FileUploadStaging(Uploads, Store);
+        var upload = Guid.NewGuid();
+        var first = PseudoRandomStream.Bytes(2 * 1024 * 1024, seed: 24);
+        var mine = PseudoRandomStream.Bytes(1024 * 1024, seed: 25);
+        var theirs = PseudoRandomStream.Bytes(1024 * 1024, seed: 26);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(first), first.Length, CancellationToken.None);
+        await Staging.WriteAsync(upload, first.Length, new MemoryStream(mine), mine.Length, CancellationToken.None);
+        await other.WriteAsync(upload, first.Length, new MemoryStream(theirs), theirs.Length, CancellationToken.None);
+
+        var published = await Staging.PublishAsync(upload, first.Length + mine.Length, new BlobExpectation(DigestOf([.. first, .. mine])), CancellationToken.None);
+
+        Assert.Equal(new BlobPutResult(BlobPutOutcome.DigestMismatch, DigestOf([.. first, .. theirs]), first.Length + theirs.Length), published);
+        Assert.Null(await Store.GetInfoAsync(DigestOf([.. first, .. mine]), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Publish_OfPiecesSentInOrderThroughTwoInstances_IsTheWhole()
+    {
+        var other = new FileUploadStaging(Uploads, Store);
+        var upload = Guid.NewGuid();
+        var content = PseudoRandomStream.Bytes(3 * 1024 * 1024 + 7, seed: 27);
+        await WriteInPiecesAsync(Staging, upload, content, 0, 1024 * 1024);
+        await WriteInPiecesAsync(other, upload, content, 1024 * 1024, 2 * 1024 * 1024);
+        await WriteInPiecesAsync(Staging, upload, content, 2 * 1024 * 1024, content.Length);
+
+        var published = await Staging.PublishAsync(upload, content.Length, new BlobExpectation(DigestOf(content)), CancellationToken.None);
+
+        Assert.Equal(BlobPutOutcome.Stored, published.Outcome);
+        Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(_root, "blobs", "blobs", "sha256", published.Digest.Hex[..2], published.Digest.Hex)));
+    }
+
+    // Writes content[from..to) in pieces of 300,001 bytes, one after the other.
+    private static async Task WriteInPiecesAsync(IUploadStaging staging, Guid upload, byte[] content, int from, int to)
+    {
+        for (var at = from; at < to; at += 300_001)
+        {
+            var piece = content[at..Math.Min(to, at + 300_001)];
+            await staging.WriteAsync(upload, at, new MemoryStream(piece), piece.Length, CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Publish_WhileAPieceIsStillArriving_IsRefused_AndSucceedsOnceItArrived()
     {
         var upload = Guid.NewGuid();
