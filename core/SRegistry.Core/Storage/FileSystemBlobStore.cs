@@ -60,8 +60,8 @@ public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
     /// Makes a finished file (a staged upload) the blob without writing its bytes again: hashes it, checks
     /// it against <paramref name="expected"/>, syncs it and renames it into place. On a mismatch, or when
     /// the blob is already here, the file stays where it is. A file on another filesystem is streamed in.
-    /// <paramref name="hashedWhenWritten"/> is the sha256 of a file that only its writer, who hashed the bytes
-    /// on the way, ever wrote (a spooled push): it is trusted, so the file is not read again.
+    /// <paramref name="hashedWhenWritten"/> is the sha256 of a file whose every byte the caller hashed as it wrote it
+    /// (a spooled push, or a staged upload no one else wrote): it is trusted, so the file is not read again.
     /// </summary>
     internal async Task<BlobPutResult> AdoptAsync(string path, BlobExpectation expected, BlobDigest? hashedWhenWritten, CancellationToken cancellationToken)
     {

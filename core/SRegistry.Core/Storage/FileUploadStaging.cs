@@ -136,7 +136,7 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
             }
             using (counter)
             {
-                var writes = counter.Read(count) == count.Length ? BinaryPrimitives.ReadInt64LittleEndian(count) : 0;
+                var writes = RandomAccess.Read(counter.SafeFileHandle, count, 0) == count.Length ? BinaryPrimitives.ReadInt64LittleEndian(count) : 0;
                 if (!bump) return writes;
                 BinaryPrimitives.WriteInt64LittleEndian(count, ++writes);
                 RandomAccess.Write(counter.SafeFileHandle, count, 0);
