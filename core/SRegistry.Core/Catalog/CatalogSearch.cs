@@ -48,15 +48,16 @@ public sealed class CatalogSearch(RegistryDbContext db)
             .Take(Limit).ToListAsync(cancellationToken);
 
         // Images by their container's name, a tag, or a label (key or value): a DOI or a version label finds the image.
-        var images = db.VisibleImages(caller).Where(i => i.Uploaded
-            && (i.Container.Name.Contains(needle)
-                || i.Tags.Any(t => t.Name.Contains(needle))
-                || i.Labels.Any(l => l.Key.ToLower().Contains(needle) || l.Value.ToLower().Contains(needle))));
+        // The matching ids are found first, so the privacy filter and the joins see a few images, not all of them.
+        var matching = db.Images.Where(i => i.Container.Name.Contains(needle)).Select(i => i.Id)
+            .Union(db.Tags.Where(t => t.Name.Contains(needle)).Select(t => t.ImageId))
+            .Union(db.Labels.Where(l => l.Key.ToLower().Contains(needle) || l.Value.ToLower().Contains(needle)).Select(l => l.ImageId));
+        var images = db.VisibleImages(caller).Where(i => i.Uploaded && matching.Contains(i.Id));
         if (arch is not null)
             images = images.Where(i => i.Arch == arch);
         if (signed is { } wanted)
             images = images.Where(i => i.Signed == wanted);
-        var imageList = await images.AsNoTracking().AsSplitQuery()
+        var imageList = await images.AsNoTracking()
             .Include(i => i.Container).ThenInclude(c => c.Collection).ThenInclude(c => c.Entity)
             .Include(i => i.Tags)
             .OrderBy(i => i.Container.Collection.Entity.Name).ThenBy(i => i.Container.Collection.Name).ThenBy(i => i.Container.Name).ThenBy(i => i.Id)
