@@ -104,7 +104,7 @@ public sealed class ImageUploadService
 
     /// <summary>
     /// Starts a multipart upload of <paramref name="fileSize"/> bytes (<c>POST v2/imagefile/{id}/_multipart</c>).
-    /// The door answers <c>s3compliant: "true"</c>, so that clients send each part's sha256.
+    /// The door answers <c>s3compliant: "false"</c>, so that clients do not hash each part before sending it.
     /// </summary>
     /// <returns>The upload's id and layout, or <see cref="MultipartUploadTicket.AlreadyUploaded"/>; refusals as in <see cref="BeginSinglePartAsync"/>.</returns>
     public Task<RegistryResult<MultipartUploadTicket>> BeginMultipartAsync(long imageId, long fileSize, Caller caller, CancellationToken cancellationToken = default) =>

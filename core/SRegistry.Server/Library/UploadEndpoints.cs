@@ -70,13 +70,15 @@ public static class UploadEndpoints
             if (!ticket.Succeeded) return LibraryResults.Failure(ticket.Error, ticket.Message, caller);
             if (ticket.Value.AlreadyUploaded) return AlreadyUploaded(imageId);
 
-            // s3compliant "true" makes the client send each part's sha256, so parts are verified on arrival.
+            // s3compliant "false": the part URLs are ours, not S3's, so the client does not read and hash each part
+            // before sending it (on a 1 GiB push that was 45% of the time). The whole image is still checked
+            // against its sha256 before it is published.
             return LibraryResults.Data(new
             {
                 uploadID = ticket.Value.UploadId.ToString(),
                 totalParts = ticket.Value.TotalParts,
                 partSize = ticket.Value.PartSize,
-                options = new { s3compliant = "true" },
+                options = new { s3compliant = "false" },
             });
         });
 

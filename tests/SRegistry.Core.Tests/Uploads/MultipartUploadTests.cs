@@ -78,6 +78,30 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
     }
 
     [Fact]
+    public async Task Complete_PartsSentWithoutTheirSha256_OneChangedOnTheWay_IsDigestMismatch_AndStoresNothing()
+    {
+        // What clients do now that the door answers s3compliant "false": the image's sha256 is the only check.
+        await using var bed = await ThreePartBedAsync();
+        var imageId = await bed.CreateImageAsync(sif.Amd64);
+        var upload = await BeginAsync(bed, imageId);
+        var completed = new List<CompletedPart>();
+        foreach (var (number, bytes) in Parts(upload))
+        {
+            var sent = bytes.ToArray();
+            if (number == 2) sent[^1] ^= 0xff;
+            var received = await SendPartAsync(bed, imageId, upload, number, sent, declareSha256: false);
+            Assert.True(received.Succeeded, received.Message);
+            completed.Add(new CompletedPart(number, received.Value.Token));
+        }
+
+        var result = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
+
+        Assert.Equal(RegistryError.DigestMismatch, result.Error);
+        await bed.AssertNothingStoredAsync(imageId);
+        Assert.Empty(bed.UploadEntries());
+    }
+
+    [Fact]
     public async Task BeginPart_SizeOtherThanTheLayouts_IsSizeMismatch()
     {
         await using var bed = await ThreePartBedAsync();
@@ -183,9 +207,11 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
     private IEnumerable<(int Number, byte[] Bytes)> Parts(MultipartUploadTicket upload) =>
         sif.Amd64.Chunk((int)upload.PartSize).Select((bytes, index) => (index + 1, bytes));
 
-    private static async Task<RegistryResult<ReceivedPart>> SendPartAsync(UploadTestBed bed, long imageId, MultipartUploadTicket upload, int number, byte[] bytes)
+    private static async Task<RegistryResult<ReceivedPart>> SendPartAsync(
+        UploadTestBed bed, long imageId, MultipartUploadTicket upload, int number, byte[] bytes, bool declareSha256 = true)
     {
-        var ticket = await bed.RequestAsync(u => u.BeginPartAsync(imageId, upload.UploadId, number, bytes.Length, SifSamples.Sha256(bytes), bed.Alice));
+        var declared = declareSha256 ? SifSamples.Sha256(bytes) : null;
+        var ticket = await bed.RequestAsync(u => u.BeginPartAsync(imageId, upload.UploadId, number, bytes.Length, declared, bed.Alice));
         Assert.True(ticket.Succeeded, ticket.Message);
         return await bed.RequestAsync(u => u.ReceivePartAsync(ticket.Value.Secret!, new MemoryStream(bytes)));
     }
