@@ -15,6 +15,14 @@ internal static class PageCache
         return posix_fadvise((int)handle.DangerousGetHandle(), 0, 0, DontNeed) == 0;
     }
 
+    /// <summary>Reads <paramref name="path"/> once through the page cache, then <see cref="Evict"/>s it.</summary>
+    public static bool ReadThenEvict(string path)
+    {
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0))
+            file.CopyTo(Stream.Null, 1 << 20);
+        return Evict(path);
+    }
+
     [DllImport("libc")]
     private static extern int posix_fadvise(int fd, long offset, long length, int advice);
 }
