@@ -16,6 +16,8 @@ public sealed class CatalogSearch(RegistryDbContext db)
     /// <summary>The most items returned per kind.</summary>
     public const int Limit = 100;
 
+    private const string Escape = @"\";
+
     /// <summary>Searches entities, collections, containers and images.</summary>
     /// <param name="text">At least <see cref="MinTextLength"/> characters, matched anywhere in names and descriptions.</param>
     /// <param name="arch">Only images for this architecture; null or empty for all.</param>
@@ -33,25 +35,27 @@ public sealed class CatalogSearch(RegistryDbContext db)
         if (arch is not null && !NameValidation.TryValidateArch(arch, out var error))
             return RegistryResult<SearchResults>.Failure(RegistryError.InvalidName, error);
 
-        // Names are stored lowercase; descriptions are free text and lowered in the query.
+        // ILIKE '%text%', with %, _ and \ in the text taken literally; trigram indexes serve it where the
+        // tables are large (SubstringSearchIndex): containers, tags and labels.
+        var pattern = "%" + needle.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
         var entities = await db.Entities.AsNoTracking()
-            .Where(e => e.Name.Contains(needle) || (e.Description != null && e.Description.ToLower().Contains(needle)))
+            .Where(e => EF.Functions.ILike(e.Name, pattern, Escape) || EF.Functions.ILike(e.Description!, pattern, Escape))
             .OrderBy(e => e.Name).Take(Limit).ToListAsync(cancellationToken);
 
         var collections = await db.VisibleCollections(caller).AsNoTracking().Include(c => c.Entity)
-            .Where(c => c.Name.Contains(needle) || (c.Description != null && c.Description.ToLower().Contains(needle)))
+            .Where(c => EF.Functions.ILike(c.Name, pattern, Escape) || EF.Functions.ILike(c.Description!, pattern, Escape))
             .OrderBy(c => c.Entity.Name).ThenBy(c => c.Name).Take(Limit).ToListAsync(cancellationToken);
 
         var containers = await db.VisibleContainers(caller).AsNoTracking().Include(c => c.Collection).ThenInclude(c => c.Entity)
-            .Where(c => c.Name.Contains(needle) || (c.Description != null && c.Description.ToLower().Contains(needle)))
+            .Where(c => EF.Functions.ILike(c.Name, pattern, Escape) || EF.Functions.ILike(c.Description!, pattern, Escape))
             .OrderBy(c => c.Collection.Entity.Name).ThenBy(c => c.Collection.Name).ThenBy(c => c.Name)
             .Take(Limit).ToListAsync(cancellationToken);
 
         // Images by their container's name, a tag, or a label (key or value): a DOI or a version label finds the image.
         // The matching ids are found first, so the privacy filter and the joins see a few images, not all of them.
-        var matching = db.Images.Where(i => i.Container.Name.Contains(needle)).Select(i => i.Id)
-            .Union(db.Tags.Where(t => t.Name.Contains(needle)).Select(t => t.ImageId))
-            .Union(db.Labels.Where(l => l.Key.ToLower().Contains(needle) || l.Value.ToLower().Contains(needle)).Select(l => l.ImageId));
+        var matching = db.Images.Where(i => EF.Functions.ILike(i.Container.Name, pattern, Escape)).Select(i => i.Id)
+            .Union(db.Tags.Where(t => EF.Functions.ILike(t.Name, pattern, Escape)).Select(t => t.ImageId))
+            .Union(db.Labels.Where(l => EF.Functions.ILike(l.Key, pattern, Escape) || EF.Functions.ILike(l.Value, pattern, Escape)).Select(l => l.ImageId));
         var images = db.VisibleImages(caller).Where(i => i.Uploaded && matching.Contains(i.Id));
         if (arch is not null)
             images = images.Where(i => i.Arch == arch);

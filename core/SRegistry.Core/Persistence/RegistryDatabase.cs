@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
+using SRegistry.Core.Persistence.Migrations;
 
 namespace SRegistry.Core.Persistence;
 
@@ -32,11 +33,14 @@ public sealed class RegistryDatabase(IDbContextFactory<RegistryDbContext> contex
             if (pending.Count == 0)
             {
                 logger.LogInformation("Database schema is up to date");
-                return;
+            }
+            else
+            {
+                logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+                await context.Database.MigrateAsync(ct);
             }
 
-            logger.LogInformation("Applying {Count} database migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-            await context.Database.MigrateAsync(ct);
+            await EnsureSearchIndexesAsync(context, ct);
         }
         finally
         {
@@ -45,6 +49,22 @@ public sealed class RegistryDatabase(IDbContextFactory<RegistryDbContext> contex
             await context.Database.CloseConnectionAsync();
         }
     }
+
+    // The migration that adds search's trigram indexes goes on without them where pg_trgm cannot be created;
+    // each start tries again, so making the extension available and restarting is enough.
+    private async Task EnsureSearchIndexesAsync(RegistryDbContext context, CancellationToken ct)
+    {
+        if (await HasSearchIndexesAsync(context, ct)) return;
+        await context.Database.ExecuteSqlRawAsync(SqlScriptMigration.ReadScript(SearchTrigramIndexes.Id), ct);
+        if (!await HasSearchIndexesAsync(context, ct))
+        {
+            logger.LogWarning("Search reads whole tables: its indexes need PostgreSQL's pg_trgm extension, which could not be created. "
+                + "Install it (Debian: postgresql-contrib), or grant the registry's database role CREATE on the database, then restart.");
+        }
+    }
+
+    private static Task<bool> HasSearchIndexesAsync(RegistryDbContext context, CancellationToken ct) =>
+        context.Database.SqlQueryRaw<bool>("SELECT to_regclass('ix_labels_value') IS NOT NULL AS \"Value\"").SingleAsync(ct);
 
     /// <summary>Whether the database answers; for readiness checks. Never throws for an unreachable server.</summary>
     public async Task<bool> CanConnectAsync(CancellationToken ct)

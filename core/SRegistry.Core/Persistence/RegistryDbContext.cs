@@ -47,6 +47,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm"); // For the indexes of substring search (SubstringSearchIndex).
         modelBuilder.ApplyConfigurationsFromAssembly(
             typeof(RegistryDbContext).Assembly,
             type => type.Namespace == typeof(UserConfiguration).Namespace);

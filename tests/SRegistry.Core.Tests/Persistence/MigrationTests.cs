@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using SRegistry.Core.Catalog;
 using SRegistry.Core.Domain;
 using SRegistry.Core.Persistence;
 
@@ -57,6 +58,32 @@ public sealed class MigrationTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Migrate_AsARoleThatMayNotCreateExtensions_SearchesWithoutTrigramIndexes_UntilAStartWhereItMay()
+    {
+        var connectionString = await postgres.CreateEmptyDatabaseAsync();
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        var role = $"app_{Guid.NewGuid():N}"[..16];
+        await ExecuteAsync(connectionString, $"CREATE ROLE {role} LOGIN", $"GRANT CREATE ON SCHEMA public TO {role}");
+        var asRole = new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString;
+
+        await using (var services = Services(asRole))
+            await services.GetRequiredService<RegistryDatabase>().MigrateAsync(CancellationToken.None);
+        var withoutIndexes = await SearchIndexesAsync(connectionString);
+        RegistryResult<SearchResults> found;
+        await using (var context = postgres.CreateContext(asRole))
+            found = await new CatalogSearch(context).SearchAsync(Entity.DefaultName, null, null, Caller.Anonymous);
+        await ExecuteAsync(connectionString, $"GRANT CREATE ON DATABASE {database} TO {role}");
+        await using (var services = Services(asRole))
+            await services.GetRequiredService<RegistryDatabase>().MigrateAsync(CancellationToken.None);
+
+        Assert.Empty(withoutIndexes);
+        Assert.True(found.Succeeded, found.Message);
+        Assert.Equal(Entity.DefaultName, Assert.Single(found.Value.Entities).Name);
+        Assert.Equal(["ix_containers_description", "ix_containers_name", "ix_labels_key", "ix_labels_value", "ix_tags_name"],
+            await SearchIndexesAsync(connectionString));
+    }
+
+    [Fact]
     public async Task MigratedDatabase_HasDefaultEntityOwnedByNobody()
     {
         await using var context = postgres.CreateContext(await postgres.CreateDatabaseAsync());
@@ -92,6 +119,28 @@ public sealed class MigrationTests(PostgresFixture postgres)
         Assert.Same(context, first.ServiceProvider.GetRequiredService<RegistryDbContext>());
         Assert.NotSame(context, second.ServiceProvider.GetRequiredService<RegistryDbContext>());
         Assert.True(await context.Entities.AnyAsync());
+    }
+
+    private static async Task ExecuteAsync(string connectionString, params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<List<string>> SearchIndexesAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%' ORDER BY indexname", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        return names;
     }
 
     private static ServiceProvider Services(string connectionString) =>

@@ -10,6 +10,8 @@ internal sealed class ContainerConfiguration : IEntityTypeConfiguration<Containe
     {
         builder.ToTable("containers");
         builder.HasIndex(c => new { c.CollectionId, c.Name }).IsUnique();
+        builder.HasIndex(c => c.Name).ForSubstringSearch();
+        builder.HasIndex(c => c.Description).ForSubstringSearch();
         builder.HasOne(c => c.Collection).WithMany(c => c.Containers).HasForeignKey(c => c.CollectionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -10,6 +10,8 @@ internal sealed class LabelConfiguration : IEntityTypeConfiguration<Label>
     {
         builder.ToTable("labels");
         builder.HasIndex(l => new { l.ImageId, l.Key }).IsUnique();
+        builder.HasIndex(l => l.Key).ForSubstringSearch();
+        builder.HasIndex(l => l.Value).ForSubstringSearch();
         builder.HasOne(l => l.Image).WithMany(i => i.Labels).HasForeignKey(l => l.ImageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
 
         // Also serves "tags of a container", the most frequent tag lookup.
         builder.HasIndex(t => new { t.ContainerId, t.Arch, t.Name }).IsUnique();
+        builder.HasIndex(t => t.Name).ForSubstringSearch();
         builder.HasOne(t => t.Container).WithMany(c => c.Tags).HasForeignKey(t => t.ContainerId).OnDelete(DeleteBehavior.Cascade);
 
         // The key includes the container, so a tag in a public container cannot expose an image of a private one.
