@@ -1,6 +1,6 @@
 -- Trigram indexes, so that CatalogSearch's substring matches (ILIKE '%text%') on containers, tags and labels
 -- use an index instead of reading every row: search time then stays flat as the catalogue grows.
--- pg_trgm ships with PostgreSQL (contrib) and is a trusted extension, which the database's owner may create.
+-- pg_trgm ships with PostgreSQL (contrib) and is a trusted extension: any role with CREATE on the database may create it.
 -- Where it cannot be created (contrib not installed, no CREATE right on the database), the schema is still
 -- migrated and search reads the tables; RegistryDatabase runs this script again at each start until it works.
 DO $$
