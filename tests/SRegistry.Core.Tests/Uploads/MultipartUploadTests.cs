@@ -42,9 +42,7 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         await using var bed = await ThreePartBedAsync();
         var imageId = await bed.CreateImageAsync(sif.Amd64);
         var upload = await BeginAsync(bed, imageId);
-        var completed = new List<CompletedPart>();
-        foreach (var (number, bytes) in Parts(upload))
-            completed.Add(new CompletedPart(number, (await SendPartAsync(bed, imageId, upload, number, bytes)).Value!.Token));
+        var completed = await SendPartsAsync(bed, imageId, upload, Parts(upload));
         await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
 
         var again = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
@@ -61,13 +59,9 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         var upload = await BeginAsync(bed, imageId);
         var (number, bytes) = Parts(upload).First();
         var ticket = await bed.RequestAsync(u => u.BeginPartAsync(imageId, upload.UploadId, number, bytes.Length, SifSamples.Sha256(bytes), bed.Alice));
-        var tampered = bytes.ToArray();
-        tampered[0] ^= 0xff;
 
-        var result = await bed.RequestAsync(u => u.ReceivePartAsync(ticket.Value!.Secret!, new MemoryStream(tampered)));
-        var completed = new List<CompletedPart> { new(number, SifSamples.Sha256(bytes)) };
-        foreach (var (other, otherBytes) in Parts(upload).Skip(1))
-            completed.Add(new CompletedPart(other, (await SendPartAsync(bed, imageId, upload, other, otherBytes)).Value!.Token));
+        var result = await bed.RequestAsync(u => u.ReceivePartAsync(ticket.Value!.Secret!, new MemoryStream(WithLastByteFlipped(bytes))));
+        List<CompletedPart> completed = [new(number, SifSamples.Sha256(bytes)), .. await SendPartsAsync(bed, imageId, upload, Parts(upload).Skip(1))];
         var withoutThePart = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
 
         Assert.Equal(RegistryError.DigestMismatch, result.Error);
@@ -84,15 +78,8 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         await using var bed = await ThreePartBedAsync();
         var imageId = await bed.CreateImageAsync(sif.Amd64);
         var upload = await BeginAsync(bed, imageId);
-        var completed = new List<CompletedPart>();
-        foreach (var (number, bytes) in Parts(upload))
-        {
-            var sent = bytes.ToArray();
-            if (number == 2) sent[^1] ^= 0xff;
-            var received = await SendPartAsync(bed, imageId, upload, number, sent, declareSha256: false);
-            Assert.True(received.Succeeded, received.Message);
-            completed.Add(new CompletedPart(number, received.Value.Token));
-        }
+        var changed = Parts(upload).Select(p => (p.Number, p.Number == 2 ? WithLastByteFlipped(p.Bytes) : p.Bytes));
+        var completed = await SendPartsAsync(bed, imageId, upload, changed, declareSha256: false);
 
         var result = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
 
@@ -119,9 +106,7 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         await using var bed = await ThreePartBedAsync();
         var imageId = await bed.CreateImageAsync(sif.Amd64);
         var upload = await BeginAsync(bed, imageId);
-        var completed = new List<CompletedPart>();
-        foreach (var (number, bytes) in Parts(upload).Take(2))
-            completed.Add(new CompletedPart(number, (await SendPartAsync(bed, imageId, upload, number, bytes)).Value!.Token));
+        var completed = await SendPartsAsync(bed, imageId, upload, Parts(upload).Take(2));
 
         var result = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
 
@@ -139,9 +124,7 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         await using var bed = await ThreePartBedAsync();
         var imageId = await bed.CreateImageAsync(sif.Amd64);
         var upload = await BeginAsync(bed, imageId);
-        var completed = new List<CompletedPart>();
-        foreach (var (number, bytes) in Parts(upload))
-            completed.Add(new CompletedPart(number, (await SendPartAsync(bed, imageId, upload, number, bytes)).Value!.Token));
+        var completed = await SendPartsAsync(bed, imageId, upload, Parts(upload));
         completed[1] = completed[1] with { Token = new string('0', 64) };
 
         var result = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
@@ -156,8 +139,7 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         await using var bed = await ThreePartBedAsync();
         var imageId = await bed.CreateImageAsync(sif.Amd64);
         var upload = await BeginAsync(bed, imageId);
-        foreach (var (number, bytes) in Parts(upload).Take(2))
-            await SendPartAsync(bed, imageId, upload, number, bytes);
+        await SendPartsAsync(bed, imageId, upload, Parts(upload).Take(2));
         Assert.NotEmpty(bed.UploadEntries());
 
         var result = await bed.RequestAsync(u => u.AbortMultipartAsync(imageId, upload.UploadId, bed.Alice));
@@ -206,6 +188,27 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
 
     private IEnumerable<(int Number, byte[] Bytes)> Parts(MultipartUploadTicket upload) =>
         sif.Amd64.Chunk((int)upload.PartSize).Select((bytes, index) => (index + 1, bytes));
+
+    private static byte[] WithLastByteFlipped(byte[] bytes)
+    {
+        var changed = bytes.ToArray();
+        changed[^1] ^= 0xff;
+        return changed;
+    }
+
+    // Sends the parts in order; returns what completes the upload with them.
+    private static async Task<List<CompletedPart>> SendPartsAsync(
+        UploadTestBed bed, long imageId, MultipartUploadTicket upload, IEnumerable<(int Number, byte[] Bytes)> parts, bool declareSha256 = true)
+    {
+        var completed = new List<CompletedPart>();
+        foreach (var (number, bytes) in parts)
+        {
+            var received = await SendPartAsync(bed, imageId, upload, number, bytes, declareSha256);
+            Assert.True(received.Succeeded, received.Message);
+            completed.Add(new CompletedPart(number, received.Value.Token));
+        }
+        return completed;
+    }
 
     private static async Task<RegistryResult<ReceivedPart>> SendPartAsync(
         UploadTestBed bed, long imageId, MultipartUploadTicket upload, int number, byte[] bytes, bool declareSha256 = true)
