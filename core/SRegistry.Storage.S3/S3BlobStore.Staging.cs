@@ -15,7 +15,8 @@ namespace SRegistry.Storage.S3;
 public sealed partial class S3BlobStore : IUploadStaging
 {
     /// <inheritdoc />
-    public async Task<StagedPiece> WriteAsync(Guid uploadId, long offset, Stream content, long sizeLimit, CancellationToken cancellationToken)
+    /// <remarks>Every piece is hashed, whatever <paramref name="digestPiece"/> says: a streamed upload always is.</remarks>
+    public async Task<StagedPiece> WriteAsync(Guid uploadId, long offset, Stream content, long sizeLimit, bool digestPiece, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);

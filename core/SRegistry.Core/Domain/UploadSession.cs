@@ -43,8 +43,8 @@ public sealed class UploadSession
     /// <summary>For a part: when its bytes arrived and matched.</summary>
     public DateTimeOffset? ReceivedAt { get; set; }
 
-    /// <summary>For a part: the sha256 (lowercase hex) of the bytes that arrived, which is also its token (ETag).</summary>
-    public string? ReceivedSha256 { get; set; }
+    /// <summary>For a part: the receipt handed out when its bytes arrived (its ETag), which the completion must list.</summary>
+    public string? Receipt { get; set; }
 
     public long CreatedByUserId { get; set; }
 

@@ -17,16 +17,20 @@ public static class FileReceiver
     /// arrived (noticed without reading the rest), and writes at most <paramref name="sizeLimit"/> of them at
     /// <paramref name="offset"/>. The digest and size are of what was read. The caller syncs the file.
     /// </summary>
-    public static Task<(BlobDigest Digest, long Size)> ReceiveAsync(
-        SafeFileHandle file, long offset, Stream content, long? sizeLimit, CancellationToken cancellationToken) =>
-        ReceiveAsync(file, offset, content, sizeLimit, alsoHashedInto: null, cancellationToken);
+    public static async Task<(BlobDigest Digest, long Size)> ReceiveAsync(
+        SafeFileHandle file, long offset, Stream content, long? sizeLimit, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var size = await ReceiveAsync(file, offset, content, sizeLimit, [hash], cancellationToken).ConfigureAwait(false);
+        return (BlobDigest.FromHash(hash.GetHashAndReset()), size);
+    }
 
-    /// <summary>As the other overload, and appends every byte read to <paramref name="alsoHashedInto"/> as well.</summary>
-    internal static async Task<(BlobDigest Digest, long Size)> ReceiveAsync(
-        SafeFileHandle file, long offset, Stream content, long? sizeLimit, IncrementalHash? alsoHashedInto, CancellationToken cancellationToken)
+    /// <summary>As the other overload, appending every byte read to each of <paramref name="hashes"/> (perhaps none); returns the size read.</summary>
+    internal static async Task<long> ReceiveAsync(
+        SafeFileHandle file, long offset, Stream content, long? sizeLimit, IReadOnlyList<IncrementalHash> hashes, CancellationToken cancellationToken)
     {
         using var receiver = new Receiver(file, offset);
-        return await receiver.ReceiveAsync(offset, content, sizeLimit ?? long.MaxValue - 1, alsoHashedInto, cancellationToken).ConfigureAwait(false);
+        return await receiver.ReceiveAsync(content, sizeLimit ?? long.MaxValue - 1, hashes, cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Receiver : IDisposable
@@ -36,6 +40,7 @@ public static class FileReceiver
         private const int WritebackWindow = 8 << 20;
 
         private readonly SafeFileHandle _file;
+        private readonly long _offset;
         private readonly AlignedBuffer[] _buffers = [new(ChunkSize, Alignment), new(ChunkSize, Alignment)];
         private bool _direct;
         private long _writtenBack = -1;
@@ -43,13 +48,13 @@ public static class FileReceiver
         public Receiver(SafeFileHandle file, long offset)
         {
             _file = file;
+            _offset = offset;
             _direct = offset % Alignment == 0 && PosixFileSystem.TrySetDirect(file, true);
         }
 
         // Two buffers: while one is written, the next is received and hashed.
-        public async Task<(BlobDigest, long)> ReceiveAsync(long offset, Stream content, long limit, IncrementalHash? alsoHashedInto, CancellationToken cancellationToken)
+        public async Task<long> ReceiveAsync(Stream content, long limit, IReadOnlyList<IncrementalHash> hashes, CancellationToken cancellationToken)
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var pendingWrite = Task.CompletedTask;
             long size = 0;
             try
@@ -60,17 +65,16 @@ public static class FileReceiver
                     var want = (int)Math.Min(ChunkSize, limit + 1 - size);
                     var read = await content.ReadAtLeastAsync(buffer[..want], want, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                     if (read == 0) break;
-                    hash.AppendData(buffer.Span[..read]);
-                    alsoHashedInto?.AppendData(buffer.Span[..read]);
+                    foreach (var hash in hashes) hash.AppendData(buffer.Span[..read]);
                     await pendingWrite.ConfigureAwait(false);
                     var keep = (int)Math.Min(read, limit - size);
-                    if (keep > 0) pendingWrite = WriteAsync(buffer[..keep], offset + size, cancellationToken);
+                    if (keep > 0) pendingWrite = WriteAsync(buffer[..keep], _offset + size, cancellationToken);
                     size += read;
                     if (read < want) break;
                 }
                 await pendingWrite.ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
-                return (BlobDigest.FromHash(hash.GetHashAndReset()), size);
+                return size;
             }
             finally
             {

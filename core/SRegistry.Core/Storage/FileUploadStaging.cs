@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using SRegistry.Abstractions.Storage;
 
 namespace SRegistry.Core.Storage;
@@ -21,7 +22,7 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
 {
     private readonly RunningUploadHashes _runningHashes = new();
 
-    public async Task<StagedPiece> WriteAsync(Guid uploadId, long offset, Stream content, long sizeLimit, CancellationToken cancellationToken)
+    public async Task<StagedPiece> WriteAsync(Guid uploadId, long offset, Stream content, long sizeLimit, bool digestPiece, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         Directory.CreateDirectory(DirectoryOf(uploadId));
@@ -29,16 +30,18 @@ internal sealed class FileUploadStaging(string directory, IBlobStore store) : IU
             ?? throw new UploadStagingException("The upload is being finished; this piece arrived too late and was not kept.");
         var write = await CountWritesAsync(uploadId, bump: true, cancellationToken).ConfigureAwait(false);
         var running = _runningHashes.Take(uploadId, offset, write);
+        using var piece = digestPiece ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         try
         {
             using var file = File.OpenHandle(DataOf(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            var (digest, size) = await FileReceiver.ReceiveAsync(file, offset, content, sizeLimit, running?.Hash, cancellationToken).ConfigureAwait(false);
+            var hashes = new[] { piece, running?.Hash }.OfType<IncrementalHash>().ToArray();
+            var size = await FileReceiver.ReceiveAsync(file, offset, content, sizeLimit, hashes, cancellationToken).ConfigureAwait(false);
             if (running is not null && size <= sizeLimit)
             {
                 _runningHashes.Keep(uploadId, running, write, size);
                 running = null;
             }
-            return new StagedPiece(digest, size);
+            return new StagedPiece(piece is null ? null : BlobDigest.FromHash(piece.GetHashAndReset()), size);
         }
         finally
         {

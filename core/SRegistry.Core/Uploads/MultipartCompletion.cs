@@ -72,7 +72,7 @@ internal sealed class MultipartCompletion(
         var listed = completedParts.GroupBy(p => p.PartNumber).ToDictionary(g => g.Key, g => g.Last().Token);
         var received = await db.UploadSessions.AsNoTracking()
             .Where(s => s.ParentId == upload.Id && s.ReceivedAt != null)
-            .ToDictionaryAsync(s => s.PartNumber!.Value, s => s.ReceivedSha256!, cancellationToken);
+            .ToDictionaryAsync(s => s.PartNumber!.Value, s => s.Receipt!, cancellationToken);
 
         var unknown = listed.Keys.Where(n => n < 1 || n > totalParts).Order().ToList();
         if (unknown.Count > 0)
@@ -82,7 +82,7 @@ internal sealed class MultipartCompletion(
             return Refuse($"Part {string.Join(", ", missing)} of {totalParts} did not arrive or is not listed.");
         var wrong = listed.Where(p => !string.Equals(Normalize(p.Value), received[p.Key], StringComparison.Ordinal)).Select(p => p.Key).Order().ToList();
         if (wrong.Count > 0)
-            return Refuse($"The token of part {string.Join(", ", wrong)} is not the one given when the part arrived.");
+            return Refuse($"The token of part {string.Join(", ", wrong)} is not the one given when the part last arrived.");
         return null;
 
         static RegistryResult<Image> Refuse(string message) =>

@@ -26,7 +26,7 @@ public sealed class FileUploadStagingTests : UploadStagingContract, IDisposable
     {
         var upload = Guid.NewGuid();
         var content = PseudoRandomStream.Bytes(100_000, seed: 21);
-        await Staging.WriteAsync(upload, 0, new MemoryStream(content), content.Length, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(content), content.Length, digestPiece: false, CancellationToken.None);
         var staged = Path.Combine(Uploads, upload.ToString("N"), "data");
         var stagedAt = File.GetLastWriteTimeUtc(staged);
 
@@ -66,9 +66,9 @@ public sealed class FileUploadStagingTests : UploadStagingContract, IDisposable
         var first = PseudoRandomStream.Bytes(2 * 1024 * 1024, seed: 24);
         var mine = PseudoRandomStream.Bytes(1024 * 1024, seed: 25);
         var theirs = PseudoRandomStream.Bytes(1024 * 1024, seed: 26);
-        await Staging.WriteAsync(upload, 0, new MemoryStream(first), first.Length, CancellationToken.None);
-        await Staging.WriteAsync(upload, first.Length, new MemoryStream(mine), mine.Length, CancellationToken.None);
-        await other.WriteAsync(upload, first.Length, new MemoryStream(theirs), theirs.Length, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(first), first.Length, digestPiece: false, CancellationToken.None);
+        await Staging.WriteAsync(upload, first.Length, new MemoryStream(mine), mine.Length, digestPiece: false, CancellationToken.None);
+        await other.WriteAsync(upload, first.Length, new MemoryStream(theirs), theirs.Length, digestPiece: false, CancellationToken.None);
 
         var published = await Staging.PublishAsync(upload, first.Length + mine.Length, new BlobExpectation(DigestOf([.. first, .. mine])), CancellationToken.None);
 
@@ -98,7 +98,7 @@ public sealed class FileUploadStagingTests : UploadStagingContract, IDisposable
         for (var at = from; at < to; at += 300_001)
         {
             var piece = content[at..Math.Min(to, at + 300_001)];
-            await staging.WriteAsync(upload, at, new MemoryStream(piece), piece.Length, CancellationToken.None);
+            await staging.WriteAsync(upload, at, new MemoryStream(piece), piece.Length, digestPiece: false, CancellationToken.None);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class FileUploadStagingTests : UploadStagingContract, IDisposable
         var content = PseudoRandomStream.Bytes(4 * 1024 * 1024, seed: 22);
         var paused = new Rendezvous(2);
         var resume = new Rendezvous(2);
-        var writing = Staging.WriteAsync(upload, 0, new RendezvousStream(new RendezvousStream(new MemoryStream(content), 2 * 1024 * 1024, resume), 1024 * 1024, paused), content.Length, CancellationToken.None);
+        var writing = Staging.WriteAsync(upload, 0, new RendezvousStream(new RendezvousStream(new MemoryStream(content), 2 * 1024 * 1024, resume), 1024 * 1024, paused), content.Length, digestPiece: false, CancellationToken.None);
         await paused.ArriveAsync();
 
         var refusal = await Assert.ThrowsAsync<UploadStagingException>(() => Staging.PublishAsync(upload, content.Length, new BlobExpectation(DigestOf(content)), CancellationToken.None));

@@ -29,7 +29,7 @@ public abstract class UploadStagingContract
         foreach (var piece in new[] { 1, 0, 2 })
         {
             var bytes = content.AsMemory(piece * PieceSize, Math.Min(PieceSize, content.Length - (piece * PieceSize))).ToArray();
-            var written = await Staging.WriteAsync(upload, piece * PieceSize, new MemoryStream(bytes), PieceSize, CancellationToken.None);
+            var written = await Staging.WriteAsync(upload, piece * PieceSize, new MemoryStream(bytes), PieceSize, digestPiece: true, CancellationToken.None);
             Assert.Equal(new StagedPiece(DigestOf(bytes), bytes.Length), written);
         }
 
@@ -43,8 +43,8 @@ public abstract class UploadStagingContract
     public async Task Length_IsTheEndOfTheFurthestPiece()
     {
         var upload = Guid.NewGuid();
-        await Staging.WriteAsync(upload, 0, new MemoryStream(PseudoRandomStream.Bytes(100)), 100, CancellationToken.None);
-        await Staging.WriteAsync(upload, 100, new MemoryStream(PseudoRandomStream.Bytes(50)), 50, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(PseudoRandomStream.Bytes(100)), 100, digestPiece: false, CancellationToken.None);
+        await Staging.WriteAsync(upload, 100, new MemoryStream(PseudoRandomStream.Bytes(50)), 50, digestPiece: false, CancellationToken.None);
 
         Assert.Equal(150, await Staging.LengthAsync(upload, CancellationToken.None));
         Assert.Equal(0, await Staging.LengthAsync(Guid.NewGuid(), CancellationToken.None));
@@ -55,8 +55,8 @@ public abstract class UploadStagingContract
     {
         var upload = Guid.NewGuid();
         var content = PseudoRandomStream.Bytes(300, seed: 19);
-        await Staging.WriteAsync(upload, 0, new MemoryStream(content[..100]), 100, CancellationToken.None);
-        await Staging.WriteAsync(upload, 200, new MemoryStream(content[200..]), 100, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(content[..100]), 100, digestPiece: false, CancellationToken.None);
+        await Staging.WriteAsync(upload, 200, new MemoryStream(content[200..]), 100, digestPiece: false, CancellationToken.None);
 
         var published = await Staging.PublishAsync(upload, content.Length, new BlobExpectation(DigestOf(content)), CancellationToken.None);
 
@@ -69,7 +69,7 @@ public abstract class UploadStagingContract
     {
         var upload = Guid.NewGuid();
         var content = PseudoRandomStream.Bytes(PieceSize, seed: 12);
-        await Staging.WriteAsync(upload, 0, new MemoryStream(content), PieceSize, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(content), PieceSize, digestPiece: false, CancellationToken.None);
         var claimed = DigestOf(PseudoRandomStream.Bytes(10, seed: 13));
 
         var published = await Staging.PublishAsync(upload, content.Length, new BlobExpectation(claimed), CancellationToken.None);
@@ -84,7 +84,7 @@ public abstract class UploadStagingContract
     {
         var upload = Guid.NewGuid();
         var content = PseudoRandomStream.Bytes(2 * PieceSize, seed: 14);
-        await Staging.WriteAsync(upload, 0, new MemoryStream(content[..PieceSize]), PieceSize, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(content[..PieceSize]), PieceSize, digestPiece: false, CancellationToken.None);
 
         var published = await Staging.PublishAsync(upload, content.Length, new BlobExpectation(DigestOf(content)), CancellationToken.None);
 
@@ -98,7 +98,7 @@ public abstract class UploadStagingContract
     {
         var upload = Guid.NewGuid();
 
-        var written = await Staging.WriteAsync(upload, 0, new MemoryStream(PseudoRandomStream.Bytes(PieceSize)), 1000, CancellationToken.None);
+        var written = await Staging.WriteAsync(upload, 0, new MemoryStream(PseudoRandomStream.Bytes(PieceSize)), 1000, digestPiece: false, CancellationToken.None);
 
         Assert.Equal(1001, written.Size);
         Assert.True(await Staging.LengthAsync(upload, CancellationToken.None) <= 1000);
@@ -110,8 +110,8 @@ public abstract class UploadStagingContract
         var upload = Guid.NewGuid();
         var first = PseudoRandomStream.Bytes(PieceSize, seed: 15);
         var second = PseudoRandomStream.Bytes(PieceSize, seed: 16);
-        await Staging.WriteAsync(upload, 0, new MemoryStream(first), PieceSize, CancellationToken.None);
-        await Staging.WriteAsync(upload, 0, new MemoryStream(second), PieceSize, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(first), PieceSize, digestPiece: false, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(second), PieceSize, digestPiece: false, CancellationToken.None);
 
         var published = await Staging.PublishAsync(upload, PieceSize, new BlobExpectation(DigestOf(second)), CancellationToken.None);
 
@@ -125,7 +125,7 @@ public abstract class UploadStagingContract
         var content = PseudoRandomStream.Bytes(PieceSize, seed: 17);
         await Store.PutAsync(new MemoryStream(content), BlobExpectation.None, CancellationToken.None);
         var upload = Guid.NewGuid();
-        await Staging.WriteAsync(upload, 0, new MemoryStream(content), PieceSize, CancellationToken.None);
+        await Staging.WriteAsync(upload, 0, new MemoryStream(content), PieceSize, digestPiece: false, CancellationToken.None);
 
         var published = await Staging.PublishAsync(upload, PieceSize, new BlobExpectation(DigestOf(content)), CancellationToken.None);
 
@@ -139,7 +139,7 @@ public abstract class UploadStagingContract
         var upload = Guid.NewGuid();
         var content = PseudoRandomStream.Bytes(2 * PieceSize, seed: 18);
 
-        await Assert.ThrowsAsync<IOException>(() => Staging.WriteAsync(upload, 0, new FailingStream(new MemoryStream(content), PieceSize + 10), content.Length, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => Staging.WriteAsync(upload, 0, new FailingStream(new MemoryStream(content), PieceSize + 10), content.Length, digestPiece: false, CancellationToken.None));
 
         var published = await Staging.PublishAsync(upload, content.Length, new BlobExpectation(DigestOf(content)), CancellationToken.None);
         Assert.False(published.Succeeded);
@@ -151,9 +151,9 @@ public abstract class UploadStagingContract
     {
         var kept = Guid.NewGuid();
         var deleted = Guid.NewGuid();
-        await Staging.WriteAsync(kept, 0, new MemoryStream(PseudoRandomStream.Bytes(10)), 10, CancellationToken.None);
-        await Staging.WriteAsync(deleted, 0, new MemoryStream(PseudoRandomStream.Bytes(10)), 10, CancellationToken.None);
-        await Staging.WriteAsync(deleted, 10, new MemoryStream(PseudoRandomStream.Bytes(10)), 10, CancellationToken.None);
+        await Staging.WriteAsync(kept, 0, new MemoryStream(PseudoRandomStream.Bytes(10)), 10, digestPiece: false, CancellationToken.None);
+        await Staging.WriteAsync(deleted, 0, new MemoryStream(PseudoRandomStream.Bytes(10)), 10, digestPiece: false, CancellationToken.None);
+        await Staging.WriteAsync(deleted, 10, new MemoryStream(PseudoRandomStream.Bytes(10)), 10, digestPiece: false, CancellationToken.None);
         Assert.Contains(deleted, await ListAsync());
 
         await Staging.DeleteAsync(deleted, CancellationToken.None);

@@ -61,7 +61,7 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         var ticket = await bed.RequestAsync(u => u.BeginPartAsync(imageId, upload.UploadId, number, bytes.Length, SifSamples.Sha256(bytes), bed.Alice));
 
         var result = await bed.RequestAsync(u => u.ReceivePartAsync(ticket.Value!.Secret!, new MemoryStream(WithLastByteFlipped(bytes))));
-        List<CompletedPart> completed = [new(number, SifSamples.Sha256(bytes)), .. await SendPartsAsync(bed, imageId, upload, Parts(upload).Skip(1))];
+        List<CompletedPart> completed = [new(number, "a token the client made up"), .. await SendPartsAsync(bed, imageId, upload, Parts(upload).Skip(1))];
         var withoutThePart = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
 
         Assert.Equal(RegistryError.DigestMismatch, result.Error);
@@ -130,6 +130,25 @@ public sealed class MultipartUploadTests(PostgresFixture postgres, SifSamples si
         var result = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
 
         Assert.Equal(RegistryError.Conflict, result.Error);
+        await bed.AssertNothingStoredAsync(imageId);
+    }
+
+    [Fact]
+    public async Task Complete_ListingATokenFromBeforeThePartWasSentAgain_IsRefused()
+    {
+        await using var bed = await ThreePartBedAsync();
+        var imageId = await bed.CreateImageAsync(sif.Amd64);
+        var upload = await BeginAsync(bed, imageId);
+        var completed = await SendPartsAsync(bed, imageId, upload, Parts(upload), declareSha256: false);
+        var (number, bytes) = Parts(upload).ElementAt(1);
+        var again = await SendPartAsync(bed, imageId, upload, number, bytes, declareSha256: false);
+
+        var result = await bed.RequestAsync(u => u.CompleteMultipartAsync(imageId, upload.UploadId, completed, bed.Alice));
+
+        Assert.True(again.Succeeded, again.Message);
+        Assert.NotEqual(completed[1].Token, again.Value.Token);
+        Assert.Equal(RegistryError.Conflict, result.Error);
+        Assert.Contains("token of part 2 ", result.Message, StringComparison.Ordinal);
         await bed.AssertNothingStoredAsync(imageId);
     }
 
