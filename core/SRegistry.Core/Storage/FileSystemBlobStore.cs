@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using SRegistry.Abstractions.Storage;
 
 namespace SRegistry.Core.Storage;
@@ -105,27 +106,20 @@ public sealed class FileSystemBlobStore : IBlobStore, IBlobInventory
         if (length is < 0) throw new ArgumentOutOfRangeException(nameof(length), "The length cannot be negative.");
         cancellationToken.ThrowIfCancellationRequested();
 
-        FileStream file;
+        SafeFileHandle file;
         try
         {
-            file = new FileStream(PathOf(digest), new FileStreamOptions
-            {
-                Mode = FileMode.Open,
-                Access = FileAccess.Read,
-                Share = FileShare.Read | FileShare.Delete,
-                BufferSize = 0,
-                Options = FileOptions.SequentialScan,
-            });
+            file = File.OpenHandle(PathOf(digest), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return Task.FromResult<Stream?>(null);
         }
 
-        if (offset == 0 && length is null) return Task.FromResult<Stream?>(file);
-        var start = Math.Min(offset, file.Length);
-        var available = file.Length - start;
-        return Task.FromResult<Stream?>(new BoundedReadStream(file, start, Math.Min(length ?? available, available)));
+        var size = RandomAccess.GetLength(file);
+        var start = Math.Min(offset, size);
+        var available = size - start;
+        return Task.FromResult<Stream?>(new BlobFileReadStream(file, start, Math.Min(length ?? available, available)));
     }
 
     /// <inheritdoc />

@@ -40,7 +40,10 @@ public sealed class LibraryApi(HttpClient http, string? token)
         using var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var response = await http.SendAsync(request);
-        return new LibraryResponse($"PUT {new Uri(uploadUrl).AbsolutePath}", response.StatusCode, await response.Content.ReadAsStringAsync());
+        return new LibraryResponse($"PUT {new Uri(uploadUrl).AbsolutePath}", response.StatusCode, await response.Content.ReadAsStringAsync())
+        {
+            ETag = response.Headers.ETag?.Tag,
+        };
     }
 
     /// <summary>The id of an entity that must exist.</summary>
@@ -97,6 +100,9 @@ public sealed class LibraryApi(HttpClient http, string? token)
 /// <summary>What the server answered to one request.</summary>
 public sealed record LibraryResponse(string Request, HttpStatusCode Status, string Body)
 {
+    /// <summary>The ETag header, quotes included, as clients echo it (a multipart part's token).</summary>
+    public string? ETag { get; init; }
+
     /// <summary>Asserts a 200 and returns the envelope's <c>data</c>.</summary>
     public JsonElement Data()
     {

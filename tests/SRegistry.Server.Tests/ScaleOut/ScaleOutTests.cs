@@ -77,8 +77,9 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture, LibraryHarness harnes
             var sha = Convert.ToHexStringLower(SHA256.HashData(chunk));
             var url = (await asked.SendAsync(HttpMethod.Put, $"/v2/imagefile/{imageId}/_multipart",
                 JsonSerializer.Serialize(new { uploadID = uploadId, partNumber = part, partSize = chunk.Length, sha256sum = sha }))).Data().GetProperty("presignedURL").GetString()!;
-            (await other.PutBytesAsync(url, chunk)).Ok();
-            completed.Add(new { partNumber = part, token = sha });
+            var sent = await other.PutBytesAsync(url, chunk);
+            sent.Ok();
+            completed.Add(new { partNumber = part, token = sent.ETag });
         }
         var finished = await second.SendAsync(HttpMethod.Put, $"/v2/imagefile/{imageId}/_multipart_complete",
             JsonSerializer.Serialize(new { uploadID = uploadId, completedParts = completed }));
