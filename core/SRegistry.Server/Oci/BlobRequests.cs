@@ -13,8 +13,8 @@ namespace SRegistry.Server.Oci;
 /// </summary>
 public sealed class BlobRequests(OciGate gate, OciBlobs blobs, DirectTransfers direct)
 {
-    // Each buffer costs a few thread hops (read, send, resume); 1 MiB rather than 256 KiB made 32 concurrent
-    // pulls faster on 2 cores (docs/benchmarks.md), for 1 MiB of memory per pull in flight.
+    // Each buffer costs thread hops (send, resume): 1 MiB rather than 256 KiB made 32 concurrent pulls on 2 cores
+    // faster (docs/benchmarks.md), for 1 MiB of memory per pull in flight.
     private const int ChunkSize = 1024 * 1024;
 
     public async Task<IResult> GetAsync(HttpContext context, OciRoute route, bool headOnly)
